@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// Scores deboil on the evaluation corpus: runs the built library on every dump, writes the `text`
+// predictions to a temp folder and hands them to the shared scorer. Prints per-source P/R/F1, the
+// pages below 0.80, metadata and encoding-detection accuracy.
+//
+//   npm run eval [-- --corpus DIR] [--mode balanced] [--worst 10] [--json FILE] [--keep DIR]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({
+  options: {
+    corpus: { type: 'string', default: resolve(root, '../shared/corpus') },
+    scorer: { type: 'string', default: resolve(root, '../shared/tools/score.mjs') },
+    mode: { type: 'string', default: 'balanced' },
+    worst: { type: 'string', default: '10' },
+    json: { type: 'string' },
+    keep: { type: 'string' },
+    only: { type: 'string' },
+  },
+});
+
+if (!existsSync(join(args.corpus, 'manifest.jsonl')) || !existsSync(args.scorer)) {
+  console.log(`eval: no corpus at ${args.corpus} (or no scorer at ${args.scorer}); skipping.`);
+  process.exit(0);
+}
+
+const { clean } = await import(join(root, 'dist/index.js'));
+const manifest = readFileSync(join(args.corpus, 'manifest.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l))
+  .filter((r) => !args.only || r.id.includes(args.only) || r.source === args.only);
+
+const out = args.keep ? resolve(args.keep) : mkdtempSync(join(tmpdir(), 'deboil-eval-'));
+const family = (e) => (e === 'gbk' || e === 'gb18030' || e === 'gb2312' ? 'gb18030' : e);
+const norm = (s) => (s ?? '').normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
+let encOk = 0;
+let encTotal = 0;
+const legacyMiss = [];
+const meta = { title: [0, 0], author: [0, 0], date: [0, 0] };
+const records = new Map();
+let bytes = 0;
+const t0 = performance.now();
+for (const row of manifest) {
+  const raw = readFileSync(join(args.corpus, row.dump));
+  bytes += raw.length;
+  const rec = clean(raw, { mode: args.mode, path: row.dump });
+  records.set(row.id, rec);
+  mkdirSync(join(out, row.source), { recursive: true });
+  writeFileSync(join(out, row.source, `${row.id}.txt`), rec.text);
+  if (row.dump_encoding !== 'utf-8') {
+    encTotal++;
+    if (family(rec.source.encoding) === family(row.dump_encoding)) encOk++;
+    else legacyMiss.push(`${row.id}: ${row.dump_encoding} read as ${rec.source.encoding}`);
+  }
+  const gold = JSON.parse(readFileSync(join(args.corpus, row.meta), 'utf8')).gold ?? {};
+  if (gold.title) {
+    meta.title[1]++;
+    if (rec.title && norm(rec.title) === norm(gold.title)) meta.title[0]++;
+  }
+  if (gold.author) {
+    meta.author[1]++;
+    if (rec.byline && norm(gold.author).includes(norm(rec.byline))) meta.author[0]++;
+  }
+  if (gold.date) {
+    meta.date[1]++;
+    if (rec.date && norm(rec.date.iso).startsWith(norm(gold.date).slice(0, 10))) meta.date[0]++;
+  }
+}
+const seconds = (performance.now() - t0) / 1000;
+
+const scored = JSON.parse(
+  execFileSync(process.execPath, [args.scorer, '--gold', args.corpus, '--pred', out, '--json', '--per-doc'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  }),
+);
+if (!args.keep) rmSync(out, { recursive: true, force: true });
+
+const docs = (scored.docs ?? scored.per_doc ?? scored.documents ?? []).filter((d) => !args.only || manifest.some((r) => r.id === d.id));
+const bySource = new Map();
+for (const d of docs) {
+  const list = bySource.get(d.source) ?? [];
+  list.push(d);
+  bySource.set(d.source, list);
+}
+const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+const f = (x) => x.toFixed(3);
+const rows = [...bySource.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([source, list]) => ({
+  source,
+  n: list.length,
+  p: mean(list.map((d) => d.precision ?? d.p)),
+  r: mean(list.map((d) => d.recall ?? d.r)),
+  f1: mean(list.map((d) => d.f1)),
+  below: list.filter((d) => d.f1 < 0.8).length,
+}));
+console.log('source        docs  P      R      F1     F1<0.80');
+for (const r of rows) console.log(`${r.source.padEnd(13)} ${String(r.n).padStart(4)}  ${f(r.p)}  ${f(r.r)}  ${f(r.f1)}  ${r.below}`);
+const meanOfSources = mean(rows.map((r) => r.f1));
+const below = docs.filter((d) => d.f1 < 0.8).length;
+console.log(`mean of sources F1 ${f(meanOfSources)}; all docs F1 ${f(mean(docs.map((d) => d.f1)))}; below 0.80: ${below}/${docs.length} (${((100 * below) / Math.max(1, docs.length)).toFixed(1)}%)`);
+const pct = ([a, b]) => (b ? `${a}/${b} (${((100 * a) / b).toFixed(0)}%)` : 'n/a');
+console.log(`metadata vs gold: title ${pct(meta.title)}, author ${pct(meta.author)}, date ${pct(meta.date)}`);
+console.log(`encoding detection (legacy dumps, GBK/GB18030 one family): ${encOk}/${encTotal}${legacyMiss.length ? `; missed: ${legacyMiss.join(', ')}` : ''}`);
+console.log(`speed: ${manifest.length} dumps, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s (${(bytes / 1e6 / seconds).toFixed(1)} MB/s, one core, in process)`);
+const worst = [...docs].sort((a, b) => a.f1 - b.f1).slice(0, Number(args.worst));
+console.log(`worst ${worst.length}:`);
+for (const d of worst) console.log(`  ${d.id.padEnd(16)} F1 ${f(d.f1)}  P ${f(d.precision ?? d.p)}  R ${f(d.recall ?? d.r)}`);
+if (args.json) writeFileSync(args.json, `${JSON.stringify({ rows, meanOfSources, below, docs, meta, encOk, encTotal }, null, 2)}\n`);

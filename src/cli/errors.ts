@@ -1,0 +1,10 @@
+/** Exit codes: 0 ran with nothing to report, 1 ran and found something, 2 could not do the job. */
+export const EXIT = { ok: 0, findings: 1, error: 2, interrupted: 130 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** A bad flag, value or config file: the message says what and how to fix it. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export { InputError } from '../io/read.js';

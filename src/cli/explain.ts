@@ -1,0 +1,28 @@
+import { Option, type Command } from 'commander';
+import { extract } from '../core/pipeline.js';
+import { toExplainJson, toExplainText } from '../formats/explain.js';
+import { readDump, type Loaded } from '../io/read.js';
+import { createWriter, type Io } from './io.js';
+import { painter } from './report.js';
+import { resolveOptions } from './options.js';
+import { commonOptions, type RunState } from './main.js';
+import { loadStdin, type CleanFlags } from './clean.js';
+
+export function registerExplain(program: Command, io: Io, _state: RunState): void {
+  commonOptions(program.command('explain'))
+    .description('show the dump line by line: label, rule id and the features that decided')
+    .argument('[file]', 'a dump; "-" or nothing reads stdin')
+    .addOption(new Option('-f, --format <format>', 'text for people, json for tools').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExamples:\n  deboil explain page.txt | less -R\n  deboil explain page.txt -f json | jq \'.blocks[] | select(.kept)\'')
+    .action(async (file: string | undefined, flags: CleanFlags) => {
+      const opts = await resolveOptions(flags, io.cwd);
+      const loaded: Loaded =
+        !file || file === '-' ? await loadStdin(io, flags) : await readDump(file, { encoding: flags.encoding });
+      const article = extract(loaded.text, opts.context);
+      const out = createWriter(io.stdout);
+      if (flags.format === 'json') return out.write(toExplainJson(article));
+      const c = painter(io.env, io.stdoutIsTTY);
+      const width = Math.max(80, Number(io.env['COLUMNS']) || 120);
+      await out.write(toExplainText(article, width, { kept: (s) => s, removed: (s) => c.dim(s), meta: (s) => c.cyan(s) }));
+    });
+}

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, InputError, UsageError, type ExitCode } from './errors.js';
+import { type Io, StdoutClosed } from './io.js';
+import { messenger } from './report.js';
+import { registerClean } from './clean.js';
+import { registerExplain } from './explain.js';
+import { UnknownEncodingError } from '../io/decode.js';
+
+export { nodeIo } from './io.js';
+export type { Io } from './io.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+export const VERSION = pkg.version;
+
+/** Options every command shares. */
+export function commonOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--mode <mode>', 'threshold set').choices(['precision', 'balanced', 'recall']))
+    .option('--config <file>', 'config file (default: deboil.config.json from the working directory upward)')
+    .option('--encoding <label>', 'force the input encoding (e.g. gb18030, big5, utf-16le); default: detect')
+    .option('-q, --quiet', 'no progress, summary or warnings on stderr')
+    .option('--debug', 'print stack traces with errors');
+}
+
+/** Holder for the code a command action decided on; commander actions return nothing. */
+export interface RunState {
+  code: ExitCode;
+}
+
+function buildProgram(io: Io, state: RunState): Command {
+  const program = new Command('deboil')
+    .description('Clean scraped news-page text dumps: keep the article, drop read-more links, trending\nlists, teasers, navigation, footers and doubled captions.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(s),
+      writeErr: (s) => void io.stderr.write(s),
+    });
+  registerClean(program, io, state);
+  registerExplain(program, io, state);
+  program.addHelpText(
+    'after',
+    `
+Exit codes:
+  0  ok: outputs written (check: nothing found)
+  1  check found boilerplate
+  2  usage error, unreadable or undecodable input (input errors win over findings)
+  130 interrupted (Ctrl-C)
+
+Environment:
+  NO_COLOR / FORCE_COLOR   turn colour off / on (colour goes only to a terminal by default)`,
+  );
+  return program;
+}
+
+/** Runs the CLI: everything testable, nothing global. Never calls process.exit. */
+export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  const state: RunState = { code: EXIT.ok };
+  const debug = argv.includes('--debug');
+  const say = messenger(io);
+  try {
+    await buildProgram(io, state).parseAsync([...argv], { from: 'user' });
+    return state.code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.error;
+    if (e instanceof StdoutClosed) return state.code;
+    if (e instanceof UsageError || e instanceof UnknownEncodingError) {
+      say.error(e instanceof UnknownEncodingError ? `${e.message} (see https://encoding.spec.whatwg.org/#names-and-labels for valid labels)` : e.message);
+      return EXIT.error;
+    }
+    if (e instanceof InputError) {
+      say.error(`${e.path}: ${e.message}`);
+      if (debug && e.stack) io.stderr.write(`${e.stack}\n`);
+      return EXIT.error;
+    }
+    say.error(`internal error: ${(e as Error).message ?? String(e)}${debug ? '' : ' (run with --debug for a stack trace)'}`);
+    if (debug) io.stderr.write(`${(e as Error).stack ?? ''}\n`);
+    return EXIT.error;
+  }
+}

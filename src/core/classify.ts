@@ -1,0 +1,44 @@
+import type { Block, Features, Labeled, Thresholds, Verdict } from './types.js';
+import { firstMatch, firstPattern, type Matcher } from './match.js';
+import { measure } from './features.js';
+
+/** Role a block may play in context, beyond its label; read by the revise stage. */
+export type Cue = 'trending-header' | 'end-marker' | 'category' | 'none';
+
+export interface Classified extends Labeled {
+  readonly cue: Cue;
+}
+
+const verdict = (v: Omit<Verdict, 'pass'>): Verdict => ({ ...v, pass: 'classify' });
+
+/** Whether a block reads like running prose on its own. */
+export function isProse(f: Features, t: Thresholds): boolean {
+  if (f.weight < t.minBodyWeight) return false;
+  if (f.cjk * 3 >= f.weight / 2) return f.endsSentence || f.sentences >= 1 || f.commas >= 2 || f.weight >= t.minBodyWeight * 2;
+  // Latin prose carries function words; menus and headline lists do not.
+  return f.stopRatio >= t.minStopRatio && (f.endsSentence || f.sentences >= 1 || f.words >= 25);
+}
+
+/** Labels one block alone, from its own text and the rules; context comes later. */
+export function classifyBlock(block: Block, rules: Matcher, t: Thresholds): Classified {
+  const features = measure(block, rules);
+  const at = (v: Omit<Verdict, 'pass'>, cue: Cue = 'none'): Classified => ({ ...block, features, verdict: verdict(v), cue });
+  const { norm } = block;
+
+  const end = firstMatch(rules.endMarkers, norm);
+  if (end) return at({ label: 'boilerplate', reason: end.extra, rule: end.id }, 'end-marker');
+  const trending = firstMatch(rules.trendingHeaders, norm);
+  if (trending) return at({ label: 'boilerplate', reason: 'trending', rule: trending.id }, 'trending-header');
+  const category = firstMatch(rules.categories, norm);
+  if (category) return at({ label: 'boilerplate', reason: 'category', rule: category.id }, 'category');
+  const bp = firstMatch(rules.boilerplate, norm);
+  if (bp) return at({ label: 'boilerplate', reason: bp.extra, rule: bp.id });
+  // A caption credit decides only on caption-sized blocks: a long paragraph may quote "(路透社)".
+  if (features.weight <= 900) {
+    const cap = firstPattern(rules.pack.captionCues, block.text);
+    if (cap) return at({ label: 'caption', rule: cap.rule.id });
+  }
+  if (features.truncated) return at({ label: 'boilerplate', reason: 'teaser', rule: 'line/truncated' });
+  if (isProse(features, t)) return at({ label: 'body', rule: 'line/prose' });
+  return at({ label: 'boilerplate', reason: 'short', rule: 'line/short' });
+}

@@ -1,0 +1,41 @@
+import type { Classified } from './classify.js';
+
+/**
+ * Collapses an image's alt text followed by its figcaption: two identical blocks in a row (the
+ * sample's doubled "(图取自…/路透社)" lines). The first stays, as a caption; the second is a duplicate.
+ */
+export function dropDuplicateCaptions(blocks: readonly Classified[]): Classified[] {
+  const out: Classified[] = [];
+  // Only text no rule has claimed can be a caption: a doubled "Share" is still a share button.
+  const free = (b: Classified): boolean => b.verdict.label !== 'boilerplate' || b.verdict.reason === 'short';
+  for (const b of blocks) {
+    const prev = out.at(-1);
+    if (prev && b.features.weight >= 12 && prev.norm === b.norm && free(b) && free(prev)) {
+      if (prev.verdict.label !== 'caption') {
+        out[out.length - 1] = { ...prev, verdict: { label: 'caption', rule: 'dedupe/alt-then-figcaption', pass: 'dedupe' } };
+      }
+      out.push({ ...b, verdict: { label: 'boilerplate', reason: 'duplicate', rule: 'dedupe/alt-then-figcaption', pass: 'dedupe' } });
+      continue;
+    }
+    out.push(b);
+  }
+  return out;
+}
+
+/**
+ * Keeps each kept text once. Runs after the main region is known, so a teaser that quotes the lead
+ * above the article does not take the lead's place: only repeats of a block that stays are dropped.
+ */
+export function dropRepeatedKept(blocks: readonly Classified[]): Classified[] {
+  const kept = new Set<string>();
+  return blocks.map((b) => {
+    const { label } = b.verdict;
+    if (label !== 'body' && label !== 'heading' && label !== 'caption') return b;
+    const key = `${label === 'caption' ? 'c' : 't'}:${b.norm}`;
+    if (!kept.has(key)) {
+      kept.add(key);
+      return b;
+    }
+    return { ...b, verdict: { label: 'boilerplate', reason: 'duplicate', rule: 'dedupe/repeated-block', pass: 'dedupe' } };
+  });
+}

@@ -1,0 +1,65 @@
+import type { LineRule, Reason, RulePack } from './types.js';
+import { matchForm } from './text.js';
+
+interface CompiledRule<R> {
+  readonly id: string;
+  readonly exact: ReadonlySet<string>;
+  readonly pattern: RegExp | undefined;
+  readonly extra: R;
+}
+
+/** A rule pack with its exact lists turned into sets, built once per run. */
+export interface Matcher {
+  readonly pack: RulePack;
+  readonly boilerplate: readonly CompiledRule<Reason>[];
+  readonly trendingHeaders: readonly CompiledRule<null>[];
+  readonly endMarkers: readonly CompiledRule<Reason>[];
+  readonly categories: readonly CompiledRule<null>[];
+  readonly stopwords: ReadonlySet<string>;
+  readonly functionChars: ReadonlySet<string>;
+}
+
+function compile<R>(rules: readonly LineRule[], extra: (r: LineRule) => R): CompiledRule<R>[] {
+  return rules.map((r) => ({
+    id: r.id,
+    exact: new Set((r.exact ?? []).map(matchForm)),
+    pattern: r.pattern,
+    extra: extra(r),
+  }));
+}
+
+export function compileRules(pack: RulePack): Matcher {
+  return {
+    pack,
+    boilerplate: compile(pack.boilerplate, (r) => (r as (typeof pack.boilerplate)[number]).reason),
+    trendingHeaders: compile(pack.trendingHeaders, () => null),
+    endMarkers: compile(pack.endMarkers, (r) => (r as (typeof pack.endMarkers)[number]).reason),
+    categories: compile(pack.categories, () => null),
+    stopwords: new Set(pack.stopwords.map((w) => w.toLowerCase())),
+    functionChars: new Set(pack.functionChars),
+  };
+}
+
+// Rule patterns run on single blocks; a cap keeps a pathological 50 MB line from meeting a regex.
+const MAX_MATCH_CHARS = 2000;
+
+/** The first rule of the list that matches the normalised text, or undefined. */
+export function firstMatch<R>(rules: readonly CompiledRule<R>[], norm: string): CompiledRule<R> | undefined {
+  const probe = norm.length > MAX_MATCH_CHARS ? norm.slice(0, MAX_MATCH_CHARS) : norm;
+  for (const r of rules) {
+    if (r.exact.has(probe)) return r;
+    if (r.pattern?.test(probe)) return r;
+  }
+  return undefined;
+}
+
+/** The first pattern rule that matches display text, with its match. */
+export function firstPattern(rules: readonly LineRule[], text: string): { rule: LineRule; m: RegExpExecArray } | undefined {
+  const probe = text.length > MAX_MATCH_CHARS ? text.slice(0, MAX_MATCH_CHARS) : text;
+  for (const rule of rules) {
+    const m = rule.pattern?.exec(probe);
+    if (m) return { rule, m };
+    if (rule.exact?.includes(probe)) return { rule, m: Object.assign([probe], { index: 0, input: probe }) as RegExpExecArray };
+  }
+  return undefined;
+}

@@ -1,0 +1,97 @@
+import type { Article, Block, LanguageProfile, Mode, RulePack, Thresholds } from './types.js';
+import { classifyBlock, type Classified } from './classify.js';
+import { compileRules, type Matcher } from './match.js';
+import { dropDuplicateCaptions, dropRepeatedKept } from './dedupe.js';
+import { reviseByNeighbours } from './revise.js';
+import { assemble, isKeptLabel } from './assemble.js';
+import { segment } from './segment.js';
+import { guessLanguage, prepareLanguages, type LanguageModel } from './lang.js';
+import { fallbacks, modes } from './modes.js';
+
+/** Everything extract needs, built once by the caller and frozen. */
+export interface Context {
+  readonly rules: Matcher;
+  readonly languages: LanguageModel;
+  /** Threshold sets tried in order until one finds an article. */
+  readonly passes: readonly Thresholds[];
+}
+
+export function createContext(
+  pack: RulePack,
+  languages: readonly LanguageProfile[],
+  mode: Mode = 'balanced',
+  overrides: Partial<Thresholds> = {},
+): Context {
+  return Object.freeze({
+    rules: compileRules(pack),
+    languages: prepareLanguages(languages),
+    passes: Object.freeze(fallbacks[mode].map((m, i) => Object.freeze(i === 0 ? { ...modes[m], ...overrides } : modes[m]))),
+  });
+}
+
+function labelBlocks(blocks: readonly Block[], rules: Matcher, t: Thresholds): Classified[] {
+  const first = blocks.map((b) => classifyBlock(b, rules, t));
+  return dropRepeatedKept(reviseByNeighbours(dropDuplicateCaptions(first), t));
+}
+
+/** Walks the threshold sets in order and keeps the first labelling that finds an article. */
+function labelWithFallbacks(blocks: readonly Block[], ctx: Context): Classified[] {
+  let labeled: Classified[] = [];
+  for (const t of ctx.passes) {
+    labeled = labelBlocks(blocks, ctx.rules, t);
+    if (labeled.some(isKeptLabel)) break;
+  }
+  return labeled;
+}
+
+/** The article text as `text` output shows it: kept blocks, one per paragraph, a blank line between. */
+export function keptText(blocks: readonly { text: string; verdict: { label: string } }[]): string {
+  return blocks
+    .filter((b) => b.verdict.label === 'body' || b.verdict.label === 'heading')
+    .map((b) => b.text)
+    .join('\n\n');
+}
+
+function countLines(text: string): number {
+  if (text === '') return 0;
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return text.endsWith('\n') ? n - 1 : n;
+}
+
+// Each round can only drop blocks, so this bounds the work; real pages settle in two rounds.
+const MAX_ROUNDS = 6;
+
+/**
+ * Labels until cleaning the kept text again would change nothing: the kept blocks are read back as
+ * the text output would give them, and any block that reading rejects is dropped from the page too.
+ * That makes `clean(clean(x)) = clean(x)` a property of the pipeline, not a hope.
+ */
+function settle(blocks: Classified[], ctx: Context): Classified[] {
+  let current = blocks;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const keptIdx = current.flatMap((b, i) => (isKeptLabel(b) ? [i] : []));
+    if (keptIdx.length === 0) return current;
+    const reread = labelWithFallbacks(segment(keptIdx.map((i) => current[i]!.text).join('\n\n')), ctx);
+    if (reread.length !== keptIdx.length) return current;
+    let changed = false;
+    const next = [...current];
+    reread.forEach((r, k) => {
+      if (isKeptLabel(r)) return;
+      const i = keptIdx[k]!;
+      next[i] = { ...next[i]!, verdict: { ...r.verdict, rule: `settle/${r.verdict.rule}`, pass: 'revise' } };
+      changed = true;
+    });
+    if (!changed) return current;
+    current = next;
+  }
+  return current;
+}
+
+/** Cleans one dump: segment, classify each block, revise by context, collapse repeats, assemble. */
+export function extract(text: string, ctx: Context, warnings: readonly string[] = []): Article {
+  const labeled = settle(labelWithFallbacks(segment(text), ctx), ctx);
+  const body = keptText(labeled);
+  const lang = guessLanguage(body || text, ctx.languages);
+  return assemble(labeled, ctx.rules.pack, lang, warnings, countLines(text));
+}

@@ -1,0 +1,146 @@
+import type { Label, Reason, Thresholds, Verdict } from './types.js';
+import type { Classified } from './classify.js';
+
+const revised = (label: Label, rule: string, reason?: Reason): Verdict =>
+  reason ? { label, reason, rule, pass: 'revise' } : { label, rule, pass: 'revise' };
+
+function relabel(b: Classified, v: Verdict): Classified {
+  return { ...b, verdict: v };
+}
+
+// How much each kind of evidence pulls the main region towards or away from a block. Positive for
+// prose, negative for what only sits around articles; captions are neutral (they sit inside).
+const PENALTY: Readonly<Record<Reason, number>> = {
+  'read-more': 3,
+  trending: 4,
+  teaser: 3,
+  nav: 1.5,
+  footer: 4,
+  share: 1.5,
+  comment: 12,
+  category: 2,
+  duplicate: 1,
+  outside: 1,
+  short: 0.6,
+  'site-template': 3,
+};
+
+/** The pull of one block on the main region. */
+export function blockScore(b: Classified): number {
+  const f = b.features;
+  switch (b.verdict.label) {
+    case 'body': {
+      let q = 1;
+      if (f.endsSentence) q += 0.3;
+      if (f.hasUrl) q *= 0.5;
+      if (f.digitRatio > 0.3) q *= 0.5;
+      return Math.min(10, Math.max(0.5, f.weight / 60)) * q;
+    }
+    case 'caption':
+    case 'heading':
+    case 'title':
+    case 'dateline':
+      return 0;
+    case 'boilerplate': {
+      const reason = b.verdict.reason ?? 'short';
+      if (b.cue === 'trending-header') return -6;
+      if (b.cue === 'end-marker') return -PENALTY[reason] - 6;
+      if (reason === 'short') return b.bullet ? -1.2 : f.titleLike && f.weight > 60 ? -1 : -PENALTY.short;
+      return -PENALTY[reason];
+    }
+  }
+}
+
+/** Start and end (inclusive) of the run of blocks with the largest total score; null when none is positive. */
+export function densestRun(scores: readonly number[]): [number, number] | null {
+  let best: [number, number] | null = null;
+  let bestSum = 0;
+  let start = 0;
+  let sum = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (sum <= 0) {
+      start = i;
+      sum = 0;
+    }
+    sum += scores[i]!;
+    if (sum > bestSum) {
+      bestSum = sum;
+      best = [start, i];
+    }
+  }
+  return best;
+}
+
+function isKept(b: Classified): boolean {
+  return b.verdict.label === 'body' || b.verdict.label === 'heading';
+}
+
+/** After a trending header, the headline lines that follow belong to it until prose resumes. */
+function markTrendingRuns(blocks: Classified[]): void {
+  for (let i = 0; i < blocks.length; i++) {
+    if (blocks[i]!.cue !== 'trending-header') continue;
+    for (let j = i + 1; j < blocks.length; j++) {
+      const b = blocks[j]!;
+      if (b.cue === 'trending-header' || b.cue === 'end-marker') break;
+      if (b.verdict.label === 'body' && b.features.endsSentence && b.features.weight > 150) break;
+      if (b.verdict.label === 'body' || (b.verdict.label === 'boilerplate' && b.verdict.reason === 'short')) {
+        blocks[j] = relabel(b, revised('boilerplate', 'ctx/after-trending-header', 'trending'));
+      }
+    }
+  }
+}
+
+/**
+ * A teaser list repeats [caption] / headline / category / lead… / read-more. The category label and
+ * the read-more marker are the anchors; the headline and caption just before them go with them.
+ */
+function markTeasers(blocks: Classified[]): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const anchor = b.cue === 'category' || b.verdict.reason === 'read-more' || b.verdict.reason === 'teaser';
+    if (!anchor) continue;
+    for (let j = i - 1, taken = 0; j >= 0 && taken < 2; j--) {
+      const p = blocks[j]!;
+      if (p.verdict.label === 'boilerplate' && p.verdict.reason !== 'short') break;
+      const headline = p.features.titleLike || (p.verdict.label === 'caption' && taken > 0);
+      if (!headline) break;
+      blocks[j] = relabel(p, revised('boilerplate', 'ctx/teaser-item', 'teaser'));
+      taken++;
+      if (p.verdict.label !== 'caption' && blocks[j - 1]?.verdict.label !== 'caption') break;
+    }
+  }
+}
+
+/**
+ * Labels by neighbourhood, as jusText does: the article is the densest run of prose; outside it a
+ * block needs strong evidence, inside it short lines between body lines are subheadings.
+ */
+export function reviseByNeighbours(input: readonly Classified[], t: Thresholds): Classified[] {
+  const blocks = [...input];
+  markTrendingRuns(blocks);
+  markTeasers(blocks);
+  const run = densestRun(blocks.map(blockScore));
+  if (!run) {
+    return blocks.map((b) => (isKept(b) ? relabel(b, revised('boilerplate', 'ctx/no-main-text', 'outside')) : b));
+  }
+  const [first, last] = run;
+  const out = blocks.map((b, i): Classified => {
+    const inside = i >= first && i <= last;
+    if (!inside) {
+      // A lead image sits just above the text; captions further out illustrate other stories.
+      if (b.verdict.label === 'caption' && (i < first - 3 || i > last + 1)) {
+        return relabel(b, revised('boilerplate', 'ctx/caption-outside-main', 'teaser'));
+      }
+      if (b.verdict.label === 'body' && b.features.weight >= t.outsideBodyWeight && b.features.endsSentence) return b;
+      if (isKept(b)) return relabel(b, revised('boilerplate', 'ctx/outside-main', 'outside'));
+      return b;
+    }
+    if (b.verdict.label !== 'boilerplate' || b.verdict.reason !== 'short') return b;
+    if (b.features.weight < 4) return b;
+    if (b.features.titleLike && b.features.weight <= t.maxHeadingWeight && !b.bullet) {
+      return relabel(b, revised('heading', 'ctx/short-between-body'));
+    }
+    return relabel(b, revised('body', 'ctx/short-in-main'));
+  });
+  return out;
+}

@@ -1,0 +1,127 @@
+import type { Block } from './types.js';
+import { displayForm, displayWidth, joinWrapped, matchForm } from './text.js';
+
+interface RawLine {
+  readonly no: number;
+  readonly indent: number;
+  readonly content: string;
+  readonly bullet: boolean;
+  /** Width in code points and in terminal columns; converters disagree on which they wrap by. */
+  readonly chars: number;
+  readonly cols: number;
+}
+
+// lynx draws `*`/`+`/`o`/`#` bullets, w3m `•`, html-to-text `*` or `-`. Only the drawn marks are
+// dropped from the text; a "-" or "1." may belong to the writer.
+const BULLET = /^(?:[*•·▪◦+o#-]|\d{1,3}[.)])\s+(?=\S)/u;
+const DRAWN_BULLET = /^[*•·▪◦+o#]\s+(?=\S)/u;
+
+/** Wrap width guess: the width most full lines end near, or null when the dump is not wrapped. */
+export interface WrapGuess {
+  readonly metric: 'chars' | 'cols';
+  readonly width: number;
+}
+
+function toRawLines(text: string): RawLine[] {
+  return text.split(/\r\n|\r|\n/u).map((line, i) => {
+    const trimmedEnd = line.replace(/[\s\u3000]+$/u, '');
+    const content = trimmedEnd.trimStart();
+    const indent = trimmedEnd.length - content.length;
+    return {
+      no: i + 1,
+      indent,
+      content,
+      bullet: BULLET.test(content),
+      chars: [...trimmedEnd].length,
+      cols: displayWidth(trimmedEnd),
+    };
+  });
+}
+
+/**
+ * Guesses the column a text browser wrapped at. A wrapped dump has a crowd of lines that end just
+ * short of one width and almost none beyond it; an unwrapped dump's long lines spread out.
+ */
+export function guessWrap(lines: readonly RawLine[]): WrapGuess | null {
+  let best: (WrapGuess & { score: number }) | null = null;
+  for (const metric of ['chars', 'cols'] as const) {
+    const widths = lines.filter((l) => l.content !== '').map((l) => l[metric]);
+    if (widths.length < 6) continue;
+    const counts = new Map<number, number>();
+    for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+    const maxW = Math.min(240, Math.max(...widths));
+    // prefix sums over widths 0..maxW+1 make each window count O(1).
+    const prefix = new Array<number>(maxW + 2).fill(0);
+    for (let w = 0; w <= maxW; w++) prefix[w + 1] = prefix[w]! + (counts.get(w) ?? 0);
+    const atMost = (w: number): number => prefix[Math.min(w, maxW) + 1]!;
+    for (let w = 40; w <= maxW; w++) {
+      // CJK wraps end within a column or two of the width, Latin ones spread by a word's length:
+      // a narrow window ranks the true width first, a wide one keeps Latin dumps in the running.
+      const near = atMost(w) - atMost(w - 3);
+      const crowd = atMost(w) - atMost(w - 12);
+      const beyond = widths.length - atMost(w);
+      // Long unbreakable tokens (URLs) may pass the width; real paragraphs may not.
+      if (beyond > Math.max(2, widths.length * 0.03)) continue;
+      if (crowd < 4 || crowd < widths.length * 0.06) continue;
+      const score = near + crowd / 4;
+      if (!best || score > best.score || (score === best.score && w > best.width)) best = { metric, width: w, score };
+    }
+  }
+  return best ? { metric: best.metric, width: best.width } : null;
+}
+
+function firstTokenWidth(line: RawLine, metric: 'chars' | 'cols'): number {
+  const first = /^[\p{L}\p{N}'’"“(（-]*[^\s]?/u.exec(line.content)?.[0] ?? '';
+  return metric === 'chars' ? [...first].length : displayWidth(first);
+}
+
+/** Whether `next` continues `line` after a soft wrap at `wrap`. */
+function continues(line: RawLine, next: RawLine, wrap: WrapGuess): boolean {
+  if (line.content === '' || next.content === '' || next.bullet) return false;
+  const contentIndent = line.bullet ? line.indent + (BULLET.exec(line.content)?.[0].length ?? 0) : line.indent;
+  // A line filled to the wrap width is a wrapped line whatever follows: w3m pushes the last line of a
+  // justified or centred paragraph far to the right (cwce w3m dumps).
+  if (line[wrap.metric] >= wrap.width - 2) return true;
+  if (next.indent < line.indent || next.indent > contentIndent + 1) return false;
+  // Wrapped because the next word would not fit; browsers also keep CJK punctuation off the next
+  // line's start, so allow a few columns of slack.
+  return line[wrap.metric] + 1 + firstTokenWidth(next, wrap.metric) > wrap.width - 3;
+}
+
+/**
+ * Splits a dump into blocks: one per line, except that soft-wrapped lines of a text-browser dump are
+ * joined back into their paragraph. Blank lines never enter a block; they set `gapBefore`.
+ */
+export function segment(text: string): Block[] {
+  const lines = toRawLines(text);
+  const wrap = guessWrap(lines);
+  const blocks: Block[] = [];
+  let gap = true;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.content === '') {
+      gap = true;
+      continue;
+    }
+    let joined = line.content.replace(DRAWN_BULLET, '');
+    let last = i;
+    while (wrap && last + 1 < lines.length && continues(lines[last]!, lines[last + 1]!, wrap)) {
+      last++;
+      joined = joinWrapped(joined, lines[last]!.content);
+    }
+    const shown = displayForm(joined);
+    if (shown !== '') {
+      blocks.push({
+        id: blocks.length,
+        lines: [line.no, lines[last]!.no],
+        text: shown,
+        norm: matchForm(shown),
+        gapBefore: gap,
+        bullet: line.bullet,
+      });
+    }
+    gap = false;
+    i = last;
+  }
+  return blocks;
+}

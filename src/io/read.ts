@@ -1,0 +1,82 @@
+import { readFile, stat } from 'node:fs/promises';
+import { decodeBytes, type Decoded } from './decode.js';
+
+export interface ReadOptions {
+  readonly encoding?: string | undefined;
+  /** Refuse files larger than this many bytes. */
+  readonly maxBytes?: number | undefined;
+}
+
+export interface Loaded extends Decoded {
+  readonly path: string | null;
+  readonly bytes: number;
+}
+
+/** Input that cannot be read or decoded; `path` names it and the message says why. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  constructor(
+    readonly path: string,
+    reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(reason, options);
+  }
+}
+
+function describe(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'EMFILE':
+      return 'too many open files';
+    default:
+      return err.message ?? String(e);
+  }
+}
+
+export function decodeOrFail(path: string, bytes: Uint8Array, opts: ReadOptions): Loaded {
+  try {
+    return { ...decodeBytes(bytes, opts.encoding), path, bytes: bytes.length };
+  } catch (e) {
+    if (e instanceof Error && e.name === 'UnknownEncodingError') throw e;
+    throw new InputError(path, (e as Error).message, { cause: e });
+  }
+}
+
+/** Reads and decodes one file; never writes to it. */
+export async function readDump(path: string, opts: ReadOptions = {}): Promise<Loaded> {
+  let bytes: Buffer;
+  try {
+    if (opts.maxBytes !== undefined) {
+      const st = await stat(path);
+      if (st.size > opts.maxBytes) throw new InputError(path, `too large: ${st.size} bytes, over --max-bytes ${opts.maxBytes}`);
+    }
+    bytes = await readFile(path);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(path, describe(e), { cause: e });
+  }
+  return decodeOrFail(path, bytes, opts);
+}
+
+/** Reads all of a stream (stdin) into one buffer. */
+export async function readStream(stream: AsyncIterable<Uint8Array | string>, maxBytes?: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    size += buf.length;
+    if (maxBytes !== undefined && size > maxBytes) throw new InputError('-', `too large: over --max-bytes ${maxBytes}`);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,95 @@
+import { deu, eng, fra, ind, ita, nld, por, rus, spa } from 'stopword';
+import type { RulePack } from '../core/types.js';
+
+// English and the other space-delimited languages the pages come in. Function words come from the
+// `stopword` package (maintained lists for 60 languages) rather than a list of our own.
+export const en = {
+  id: 'en',
+  boilerplate: [
+    {
+      id: 'en/read-more',
+      reason: 'read-more',
+      pattern: /^[[(<«]*\s*(?:read more|read the full (?:story|article)|continue reading|full story|more|more »|see more|view more|show more|load more|click here(?: to read more)?|keep reading|read full article|learn more|find out more|read on|details|more news|more stories|see all|view all|expand)\s*(?:[.…»›>)\]]|&gt;)*$/u,
+    },
+    {
+      id: 'en/share',
+      reason: 'share',
+      pattern: /^(?:share(?: this(?: article| story| post)?)?(?: on| via)?|tweet|email|e-mail|print|pin it|facebook|twitter|linkedin|reddit|whatsapp|pinterest|tumblr|digg|stumbleupon|google\+|share on (?:facebook|twitter|linkedin)|like|follow us|follow|subscribe|sign up|sign in|log in|login|register|comments?|\d+ comments?|no comments|leave a comment|reply|permalink|bookmark|save|save article|print this(?: article| page)?|email this(?: article| page)?|text size|font size|[-+]?\s*a\s*[-+]?)(?:\s*[|/·•:,]\s*(?:facebook|twitter|linkedin|email|print|reddit|whatsapp|pinterest|share|tweet|google\+|comments?))*\s*[:]?$/u,
+    },
+    {
+      id: 'en/copyright',
+      reason: 'footer',
+      pattern: /(?:^(?:©|copyright|\(c\))\s*(?:\d{4}|[a-z])|all rights reserved|terms of (?:use|service)|privacy policy|cookie policy|do not sell my|this material may not be published|^powered by )/u,
+    },
+    {
+      id: 'en/cookie',
+      reason: 'footer',
+      pattern: /(?:we use cookies|uses cookies|accept (?:all )?cookies|cookie settings|by continuing to (?:use|browse)|you agree to (?:our|the) use of cookies)/u,
+    },
+    {
+      id: 'en/nav-words',
+      reason: 'nav',
+      exact: ['home', 'menu', 'search', 'skip to content', 'skip to main content', 'skip navigation', 'main menu', 'navigation',
+        'toggle navigation', 'close', 'open', 'back to top', 'top', 'next', 'previous', 'prev', 'next article', 'previous article',
+        'next post', 'previous post', 'newer post', 'older post', 'newsletter', 'subscribe now', 'advertisement', 'advertising',
+        'sponsored', 'sponsored content', 'ad', 'ads', 'loading...', 'loading', 'watch', 'video', 'photos', 'gallery', 'tags',
+        'tags:', 'topics', 'topics:', 'related topics', 'filed under', 'filed under:', 'categories', 'categories:', 'archives',
+        'share this:', 'like this:', 'sections', 'edition', 'sign in', 'my account', 'account', 'all', 'go', 'submit', 'x',
+        'english', 'español', 'log out', 'logout', 'about us', 'contact us', 'contact', 'about', 'help', 'faq', 'sitemap',
+        'site map', 'careers', 'jobs', 'rss', 'feeds', 'mobile', 'apps', 'weather', 'today', 'more from', 'you may also like'],
+    },
+    {
+      id: 'en/image-placeholder',
+      reason: 'nav',
+      // lynx prints images without alt text as "[image.gif]"; lynx/w3m mark inline frames and inputs.
+      pattern: /^(?:\[[^\]\s]{0,80}\.(?:gif|jpe?g|png|webp|svg|bmp)\]|\[(?:image|img|button|inline|iframe|ins: ?:ins|ins:|:ins)[^\]]*\]|\(button\)|_{3,}|iframe|\[ins: :ins\])$/u,
+    },
+    {
+      id: 'en/byline-time',
+      reason: 'nav',
+      pattern: /^(?:posted|published|updated|last updated|first published)(?: on| at)?:?\s+.{0,40}\d.{0,40}$/u,
+    },
+  ],
+  trendingHeaders: [
+    {
+      id: 'en/related',
+      pattern: /^(?:most (?:read|popular|viewed|shared|emailed|commented)|trending(?: now| stories| news)?|popular(?: now| stories| posts| articles)?|related(?: articles?| stories| posts| news| content| coverage| links| topics| reading| videos?)?|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|recommended(?: for you| stories| articles| reading)?|more (?:stories|news|articles|from|on|in|headlines|top stories)\b.{0,40}|read (?:next|more|also)|also read|see also|top stories|latest(?: news| stories| headlines| posts| articles)?|editor'?s picks|don'?t miss|what'?s hot|hot topics|around the web|from around the web|promoted stories|sponsored stories|recent posts|recent articles|popular posts|featured(?: stories| articles| posts)?|in case you missed it|more in [\p{L} ]{1,30}|more from [\p{L} .]{1,40}|elsewhere on [\p{L} .]{1,30}|today'?s headlines|headlines|breaking news|news feed)[:.]?$/u,
+    },
+  ],
+  endMarkers: [
+    {
+      id: 'en/comments-start',
+      reason: 'comment',
+      pattern: /^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|discussion|what do you think\??|comments? \(\d+\)|\d+ (?:comments?|responses?|thoughts on .{1,120})|(?:one|two|three|\d+) (?:thoughts?|responses?|comments?) (?:on|to) .{1,200}|comments? are closed\.?|comments for this (?:thread|post|article) are now closed\.?|you must be logged in to post a comment\.?|speak your mind|have your say|conversation|show comments|view comments|comment on this (?:story|article))[:.]?$/u,
+    },
+    {
+      id: 'en/footer-start',
+      reason: 'footer',
+      pattern: /^(?:about us|contact us|privacy policy|terms of (?:use|service)|site map|sitemap|advertise(?: with us)?|careers)(?:\s*[|·•/-]\s*[\p{L} ]{2,30}){2,}$/u,
+    },
+  ],
+  categories: [
+    {
+      id: 'en/category',
+      exact: ['world', 'us', 'u.s.', 'uk', 'politics', 'business', 'tech', 'technology', 'science', 'health', 'sports', 'sport',
+        'entertainment', 'arts', 'culture', 'opinion', 'style', 'travel', 'food', 'lifestyle', 'economy', 'markets', 'money',
+        'national', 'local', 'international', 'asia', 'europe', 'africa', 'americas', 'middle east', 'china', 'news', 'video',
+        'analysis', 'features', 'environment', 'education', 'media', 'life', 'crime', 'law', 'books', 'music', 'film', 'tv'],
+    },
+  ],
+  captionCues: [
+    { id: 'en/photo-credit', pattern: /(?:\(|\[|^|\s)(?:photo|photograph|image|picture|pictured|credit|photo credit|source|illustration)s?(?: by| credit| courtesy(?: of)?)?\s*[:/]\s*(.{2,60}?)\)?\]?$/iu },
+    { id: 'en/agency-credit', pattern: /\(\s*((?:[^()]{0,40}\/)?(?:reuters|ap|afp|getty images|epa|associated press|bloomberg|ap photo|afp photo|reuters photo|xinhua|pa|istock|shutterstock)(?:\/[^()]{0,40})?)\s*\)$/iu },
+    { id: 'en/photo-trailing', pattern: /\s(?:photo|photograph|image):?\s+([\p{Lu}][\p{L} .'/-]{1,50})$/u },
+  ],
+  datelines: [
+    { id: 'en/dateline-wire', pattern: /^(?<place>[\p{Lu}][\p{Lu} .,'-]{1,40}?)(?:,\s*(?:[\p{L}.]+\s+)?(?<day>\d{1,2})(?:,\s*\d{4})?)?\s*\((?<agency>reuters|ap|afp|bloomberg|upi|xinhua|cnn|dpa|ians|pti)\)\s*[-–—]/iu },
+    { id: 'en/dateline-caps', pattern: /^(?<place>[\p{Lu}][\p{Lu} .'-]{2,30}(?:,\s*[\p{Lu}][\p{L}. ]{1,20})?)\s*[-–—]{1,2}\s+\p{Lu}/u },
+  ],
+  bylines: [
+    { id: 'en/by', pattern: /^by\s+([\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3}(?:\s*(?:,|and)\s*[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3})*)(?:\s*[,|-]\s*.{0,60})?$/iu },
+  ],
+  editors: [{ id: 'en/edited-by', pattern: /^\(?(?:edited|editing) by\s+([^;)]{2,60})/iu }],
+  stopwords: [...new Set([...eng, ...por, ...deu, ...ita, ...ind, ...rus, ...spa, ...fra, ...nld])].filter((w) => w.length > 0),
+  functionChars: '',
+} satisfies RulePack;
