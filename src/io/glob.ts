@@ -1,0 +1,103 @@
+import { stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+
+export interface ExpandOptions {
+  readonly cwd: string;
+  /** Patterns a file must match (relative to its input directory); default for directories: **\/*.txt */
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+  /** A folder whose files are never inputs (the out-dir), so a second run does not clean its own outputs. */
+  readonly skipDir?: string | undefined;
+}
+
+export interface InputFile {
+  /** Absolute path. */
+  readonly path: string;
+  /** Path as the user should see it (relative to cwd when inside it). */
+  readonly display: string;
+  /** Path relative to the input's base: what --out-dir mirrors. */
+  readonly rel: string;
+}
+
+/** An input argument that matched nothing. */
+export class NoMatchError extends Error {
+  override readonly name = 'NoMatchError';
+  constructor(readonly input: string) {
+    super(`${input}: no such file, and no files match it`);
+  }
+}
+
+const DEFAULT_INCLUDE = ['**/*.txt'];
+
+function isInside(child: string, dir: string): boolean {
+  const rel = relative(dir, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+function display(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+}
+
+/**
+ * Expands files, directories (recursive) and globs into a sorted, de-duplicated list of files.
+ * Sorting (by code point of the absolute path) makes batch order and output deterministic.
+ */
+export async function expandInputs(inputs: readonly string[], opts: ExpandOptions): Promise<InputFile[]> {
+  const found = new Map<string, InputFile>();
+  const skip = opts.skipDir ? resolve(opts.cwd, opts.skipDir) : undefined;
+  const ignore = [...(opts.exclude ?? [])];
+  const add = (abs: string, base: string): void => {
+    if (skip && isInside(abs, skip)) return;
+    if (!found.has(abs)) found.set(abs, { path: abs, display: display(opts.cwd, abs), rel: relative(base, abs) });
+  };
+  for (const input of inputs) {
+    const abs = resolve(opts.cwd, input);
+    const st = await stat(abs).catch(() => null);
+    if (st?.isDirectory()) {
+      const files = await fg([...(opts.include?.length ? opts.include : DEFAULT_INCLUDE)], {
+        cwd: abs,
+        absolute: true,
+        onlyFiles: true,
+        dot: false,
+        followSymbolicLinks: true,
+        suppressErrors: true,
+        ignore,
+      });
+      for (const f of files) add(resolve(f), abs);
+      continue;
+    }
+    if (st) {
+      // A named file is taken as given; --include filters only what directories and globs find.
+      add(abs, resolve(abs, '..'));
+      continue;
+    }
+    if (fg.isDynamicPattern(input)) {
+      const files = await fg(input, { cwd: opts.cwd, absolute: true, onlyFiles: true, suppressErrors: true, ignore });
+      const base = resolve(opts.cwd, fg.generateTasks(input)[0]?.base ?? '.');
+      const filtered = opts.include?.length ? await fg([...opts.include], { cwd: base, absolute: true, ignore }) : null;
+      const allowed = filtered ? new Set(filtered.map((f) => resolve(f))) : null;
+      for (const f of files) if (!allowed || allowed.has(resolve(f))) add(resolve(f), base);
+      if (files.length === 0) throw new NoMatchError(input);
+      continue;
+    }
+    // A missing plain path is kept so the batch reports it as an input error in its place.
+    add(abs, resolve(abs, '..'));
+  }
+  return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The deepest folder that holds every input: the base an out-dir tree mirrors. */
+export function commonBase(paths: readonly string[]): string {
+  if (paths.length === 0) return '';
+  const split = paths.map((p) => resolve(p, '..').split(sep));
+  const first = split[0]!;
+  let n = first.length;
+  for (const parts of split) {
+    let i = 0;
+    while (i < n && parts[i] === first[i]) i++;
+    n = i;
+  }
+  return first.slice(0, n).join(sep) || sep;
+}
