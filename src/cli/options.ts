@@ -139,6 +139,7 @@ export function configPack(config: ConfigFile): RulePack | null {
     boilerplate: [...exact('config/boilerplate', w.boilerplate), ...pats('config/boilerplate-pattern', p.boilerplate)].map(withReason('nav')),
     trendingHeaders: [...exact('config/trending', w.trendingHeaders), ...pats('config/trending-pattern', p.trendingHeaders)],
     endMarkers: [...exact('config/end', w.endMarkers), ...pats('config/end-pattern', p.endMarkers)].map(withReason('footer')),
+    stamps: [],
     categories: exact('config/category', w.categories),
     captionCues: [],
     datelines: [],

@@ -3,7 +3,7 @@ import { firstMatch, firstPattern, type Matcher } from './match.js';
 import { measure } from './features.js';
 
 /** Role a block may play in context, beyond its label; read by the revise stage. */
-export type Cue = 'trending-header' | 'end-marker' | 'category' | 'none';
+export type Cue = 'trending-header' | 'end-marker' | 'category' | 'stamp' | 'none';
 
 export interface Classified extends Labeled {
   readonly cue: Cue;
@@ -31,6 +31,11 @@ export function classifyBlock(block: Block, rules: Matcher, t: Thresholds): Clas
   if (trending) return at({ label: 'boilerplate', reason: 'trending', rule: trending.id }, 'trending-header');
   const category = firstMatch(rules.categories, norm);
   if (category) return at({ label: 'boilerplate', reason: 'category', rule: category.id }, 'category');
+  // A post header (name, date, time) is short and carries no sentence of its own.
+  if (features.weight <= 150 && !(features.endsSentence && features.weight > 60)) {
+    const stamp = firstMatch(rules.stamps, norm);
+    if (stamp) return at({ label: 'boilerplate', reason: 'comment', rule: stamp.id }, 'stamp');
+  }
   const bp = firstMatch(rules.boilerplate, norm);
   if (bp) return at({ label: 'boilerplate', reason: bp.extra, rule: bp.id });
   // A caption credit decides only on caption-sized blocks: a long paragraph may quote "(路透社)".

@@ -15,6 +15,7 @@ export interface Matcher {
   readonly trendingHeaders: readonly CompiledRule<null>[];
   readonly endMarkers: readonly CompiledRule<Reason>[];
   readonly categories: readonly CompiledRule<null>[];
+  readonly stamps: readonly CompiledRule<null>[];
   readonly stopwords: ReadonlySet<string>;
   readonly functionChars: ReadonlySet<string>;
 }
@@ -35,6 +36,7 @@ export function compileRules(pack: RulePack): Matcher {
     trendingHeaders: compile(pack.trendingHeaders, () => null),
     endMarkers: compile(pack.endMarkers, (r) => (r as (typeof pack.endMarkers)[number]).reason),
     categories: compile(pack.categories, () => null),
+    stamps: compile(pack.stamps, () => null),
     stopwords: new Set(pack.stopwords.map((w) => w.toLowerCase())),
     functionChars: new Set(pack.functionChars),
   };

@@ -44,6 +44,7 @@ export function blockScore(b: Classified): number {
     case 'boilerplate': {
       const reason = b.verdict.reason ?? 'short';
       if (b.cue === 'trending-header') return -6;
+      if (b.cue === 'stamp') return -2;
       if (b.cue === 'end-marker') return -PENALTY[reason] - 6;
       if (reason === 'short') return b.bullet ? -1.2 : f.titleLike && f.weight > 60 ? -1 : -PENALTY.short;
       return -PENALTY[reason];
@@ -51,13 +52,21 @@ export function blockScore(b: Classified): number {
   }
 }
 
-/** Start and end (inclusive) of the run of blocks with the largest total score; null when none is positive. */
-export function densestRun(scores: readonly number[]): [number, number] | null {
+// Score of a run that counts as an article already found: a few real paragraphs.
+const FOUND = 4;
+
+/**
+ * Start and end (inclusive) of the run of blocks with the largest total score; null when none is
+ * positive. Scanning stops at the first barrier (comments start, footer) once an article is found,
+ * so a long comment thread after a post cannot outweigh the post.
+ */
+export function densestRun(scores: readonly number[], isBarrier: (i: number) => boolean = () => false): [number, number] | null {
   let best: [number, number] | null = null;
   let bestSum = 0;
   let start = 0;
   let sum = 0;
   for (let i = 0; i < scores.length; i++) {
+    if (bestSum >= FOUND && isBarrier(i)) break;
     if (sum <= 0) {
       start = i;
       sum = 0;
@@ -71,6 +80,15 @@ export function densestRun(scores: readonly number[]): [number, number] | null {
   return best;
 }
 
+/** An end marker, or the first of a run of post headers: where comments begin. */
+function isBarrier(blocks: readonly Classified[], i: number): boolean {
+  const b = blocks[i]!;
+  if (b.cue === 'end-marker') return true;
+  if (b.cue !== 'stamp') return false;
+  for (let j = i + 1; j < Math.min(blocks.length, i + 40); j++) if (blocks[j]!.cue === 'stamp') return true;
+  return false;
+}
+
 function isKept(b: Classified): boolean {
   return b.verdict.label === 'body' || b.verdict.label === 'heading';
 }
@@ -82,7 +100,9 @@ function markTrendingRuns(blocks: Classified[]): void {
     for (let j = i + 1; j < blocks.length; j++) {
       const b = blocks[j]!;
       if (b.cue === 'trending-header' || b.cue === 'end-marker') break;
-      if (b.verdict.label === 'body' && b.features.endsSentence && b.features.weight > 150) break;
+      // Headlines may close on "!" or "?" but rarely on a full stop; a sentence ends the list.
+      const free = b.verdict.label === 'body' || b.verdict.reason === 'short';
+      if (free && !b.features.titleLike && (b.features.weight >= 90 || /[.。]["”’」]?$/u.test(b.text))) break;
       if (b.verdict.label === 'body' || (b.verdict.label === 'boilerplate' && b.verdict.reason === 'short')) {
         blocks[j] = relabel(b, revised('boilerplate', 'ctx/after-trending-header', 'trending'));
       }
@@ -119,7 +139,7 @@ export function reviseByNeighbours(input: readonly Classified[], t: Thresholds):
   const blocks = [...input];
   markTrendingRuns(blocks);
   markTeasers(blocks);
-  const run = densestRun(blocks.map(blockScore));
+  const run = densestRun(blocks.map(blockScore), (i) => isBarrier(blocks, i));
   if (!run) {
     return blocks.map((b) => (isKept(b) ? relabel(b, revised('boilerplate', 'ctx/no-main-text', 'outside')) : b));
   }

@@ -47,6 +47,8 @@ export function guessWrap(lines: readonly RawLine[]): WrapGuess | null {
   for (const metric of ['chars', 'cols'] as const) {
     const widths = lines.filter((l) => l.content !== '').map((l) => l[metric]);
     if (widths.length < 6) continue;
+    // Menus of short lines say nothing about wrapping; judge the crowd against the long lines only.
+    const long = widths.filter((w) => w >= 40).length;
     const counts = new Map<number, number>();
     for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
     const maxW = Math.min(240, Math.max(...widths));
@@ -62,7 +64,7 @@ export function guessWrap(lines: readonly RawLine[]): WrapGuess | null {
       const beyond = widths.length - atMost(w);
       // Long unbreakable tokens (URLs) may pass the width; real paragraphs may not.
       if (beyond > Math.max(2, widths.length * 0.03)) continue;
-      if (crowd < 4 || crowd < widths.length * 0.06) continue;
+      if (crowd < 4 || crowd < long * 0.25) continue;
       const score = near + crowd / 4;
       if (!best || score > best.score || (score === best.score && w > best.width)) best = { metric, width: w, score };
     }

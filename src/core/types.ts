@@ -126,6 +126,9 @@ export interface RulePack {
   readonly trendingHeaders: readonly LineRule[];
   /** Headers after which the article is over (comments, footer). */
   readonly endMarkers: readonly (LineRule & { readonly reason: Reason })[];
+  /** Comment and forum post headers: a name with a date and time, "… says:", "3楼". Matched on the
+   * match form of short lines only; a run of them after the article marks a comment thread. */
+  readonly stamps: readonly LineRule[];
   /** Section labels that teaser lists print under a headline ("国际", "World"). */
   readonly categories: readonly LineRule[];
   /** Caption credits, matched against the display text; the first capture group is the credit. */

@@ -8,6 +8,7 @@ export const template = {
   boilerplate: [{ id: 'xx/read-more', reason: 'read-more', exact: ['read more'] }],
   trendingHeaders: [{ id: 'xx/most-read', exact: ['most read'] }],
   endMarkers: [{ id: 'xx/comments', reason: 'comment', pattern: /^comments$/u }],
+  stamps: [{ id: 'xx/says', pattern: /^.{1,40} says:$/u }],
   categories: [{ id: 'xx/category', exact: ['world'] }],
   captionCues: [{ id: 'xx/photo', pattern: /\(photo: ([^)]+)\)$/u }],
   datelines: [{ id: 'xx/wire', pattern: /^(?<place>[A-Z]+) \((?<agency>Reuters)\) -/u }],

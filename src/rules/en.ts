@@ -68,6 +68,15 @@ export const en = {
       pattern: /^(?:about us|contact us|privacy policy|terms of (?:use|service)|site map|sitemap|advertise(?: with us)?|careers)(?:\s*[|·•/-]\s*[\p{L} ]{2,30}){2,}$/u,
     },
   ],
+  stamps: [
+    {
+      id: 'en/name-date-time',
+      // A date (month name or numeric) and a time of day on one short line: "Chris 07.15.12 at 12:43".
+      pattern: /^(?=.{0,160}$)(?=.*\b\d{1,2}:\d{2}(?::\d{2})?\b)(?=.*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(?:yesterday|today)\b))/u,
+    },
+    { id: 'en/says', pattern: /^.{1,80}\s(?:says|said|wrote|writes|replied)\s*:?$/u },
+    { id: 'en/time-ago', pattern: /^.{0,80}\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.{0,40}$/u },
+  ],
   categories: [
     {
       id: 'en/category',

@@ -10,7 +10,7 @@ export class RuleError extends Error {
 }
 
 function rulesOf(pack: RulePack): { list: string; rule: LineRule }[] {
-  const lists = ['boilerplate', 'trendingHeaders', 'endMarkers', 'categories', 'captionCues', 'datelines', 'bylines', 'editors'] as const;
+  const lists = ['boilerplate', 'trendingHeaders', 'endMarkers', 'stamps', 'categories', 'captionCues', 'datelines', 'bylines', 'editors'] as const;
   return lists.flatMap((list) => pack[list].map((rule) => ({ list, rule })));
 }
 
@@ -42,6 +42,7 @@ export function mergePacks(list: readonly RulePack[], id = list.map((p) => p.id)
     boilerplate: list.flatMap((p) => p.boilerplate),
     trendingHeaders: list.flatMap((p) => p.trendingHeaders),
     endMarkers: list.flatMap((p) => p.endMarkers),
+    stamps: list.flatMap((p) => p.stamps),
     categories: list.flatMap((p) => p.categories),
     captionCues: list.flatMap((p) => p.captionCues),
     datelines: list.flatMap((p) => p.datelines),
