@@ -51,7 +51,8 @@ export function guessWrap(lines: readonly RawLine[]): WrapGuess | null {
     const long = widths.filter((w) => w >= 40).length;
     const counts = new Map<number, number>();
     for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
-    const maxW = Math.min(240, Math.max(...widths));
+    // Text browsers wrap at 72 to 132 columns; wider "wraps" are paragraphs that happen to align.
+    const maxW = Math.min(132, Math.max(...widths));
     // prefix sums over widths 0..maxW+1 make each window count O(1).
     const prefix = new Array<number>(maxW + 2).fill(0);
     for (let w = 0; w <= maxW; w++) prefix[w + 1] = prefix[w]! + (counts.get(w) ?? 0);
@@ -64,7 +65,9 @@ export function guessWrap(lines: readonly RawLine[]): WrapGuess | null {
       const beyond = widths.length - atMost(w);
       // Long unbreakable tokens (URLs) may pass the width; real paragraphs may not.
       if (beyond > Math.max(2, widths.length * 0.03)) continue;
-      if (crowd < 4 || crowd < long * 0.25) continue;
+      // A wrap leaves a crowd just under the width, clearly above the band just below it.
+      const below = atMost(w - 12) - atMost(w - 24);
+      if (crowd < 4 || (crowd < long * 0.25 && (crowd < 6 || crowd < below * 2))) continue;
       const score = near + crowd / 4;
       if (!best || score > best.score || (score === best.score && w > best.width)) best = { metric, width: w, score };
     }
