@@ -46,7 +46,12 @@ export function blockScore(b: Classified): number {
       if (b.cue === 'trending-header') return -6;
       if (b.cue === 'stamp') return -2;
       if (b.cue === 'end-marker') return -PENALTY[reason] - 6;
-      if (reason === 'short') return b.bullet ? -1.2 : f.titleLike && f.weight > 60 ? -1 : -PENALTY.short;
+      if (reason === 'short') {
+        if (b.bullet) return -1.2;
+        // jusText's "near-good": a short complete sentence of prose leans towards the article.
+        if (f.weight >= 15 && /[.!?。！？]["”’」』)）]?$/u.test(b.text) && (f.cjk > 0 || f.stopRatio >= 0.25)) return 0.3;
+        return f.titleLike && f.weight > 60 ? -1 : -PENALTY.short;
+      }
       return -PENALTY[reason];
     }
   }
