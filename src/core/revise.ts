@@ -58,7 +58,7 @@ export function blockScore(b: Classified): number {
 }
 
 // Score of a run that counts as an article already found: a few real paragraphs.
-const FOUND = 4;
+const FOUND = 3;
 
 /**
  * Start and end (inclusive) of the run of blocks with the largest total score; null when none is
@@ -90,7 +90,9 @@ function isBarrier(blocks: readonly Classified[], i: number): boolean {
   const b = blocks[i]!;
   if (b.cue === 'end-marker') return true;
   if (b.cue !== 'stamp') return false;
-  for (let j = i + 1; j < Math.min(blocks.length, i + 40); j++) if (blocks[j]!.cue === 'stamp') return true;
+  // Three post headers close together make a thread; one or two may be the article's own date.
+  let more = 0;
+  for (let j = i + 1; j < Math.min(blocks.length, i + 40); j++) if (blocks[j]!.cue === 'stamp' && ++more >= 2) return true;
   return false;
 }
 
@@ -105,6 +107,9 @@ function markTrendingRuns(blocks: Classified[]): void {
     for (let j = i + 1; j < blocks.length; j++) {
       const b = blocks[j]!;
       if (b.cue === 'trending-header' || b.cue === 'end-marker') break;
+      // Menus and share bars are another block of the page, not part of the list.
+      const other = b.verdict.reason;
+      if (other === 'nav' || other === 'share' || other === 'footer') break;
       // Headlines may close on "!" or "?" but rarely on a full stop; a sentence ends the list.
       const free = b.verdict.label === 'body' || b.verdict.reason === 'short';
       if (free && !b.features.titleLike && (b.features.weight >= 90 || /[.。]["”’」]?$/u.test(b.text))) break;
