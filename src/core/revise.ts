@@ -85,6 +85,27 @@ export function densestRun(scores: readonly number[], isBarrier: (i: number) => 
   return best;
 }
 
+/**
+ * Scores with the shape of the neighbourhood: an article puts one subheading between paragraphs, a
+ * teaser list puts image, headline, byline and date between its leads. Short lines in runs of three
+ * or more weigh more against the region, so a list of full-sentence leads breaks apart.
+ */
+export function clusterScores(blocks: readonly Classified[]): number[] {
+  const scores = blocks.map(blockScore);
+  let i = 0;
+  while (i < blocks.length) {
+    if (blocks[i]!.verdict.label === 'body') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < blocks.length && blocks[j]!.verdict.label !== 'body') j++;
+    if (j - i >= 3) for (let k = i; k < j; k++) if (scores[k]! < 0) scores[k] = scores[k]! * 2;
+    i = j;
+  }
+  return scores;
+}
+
 /** An end marker, or the first of a run of post headers: where comments begin. */
 function isBarrier(blocks: readonly Classified[], i: number): boolean {
   const b = blocks[i]!;
@@ -149,7 +170,7 @@ export function reviseByNeighbours(input: readonly Classified[], t: Thresholds):
   const blocks = [...input];
   markTrendingRuns(blocks);
   markTeasers(blocks);
-  const run = densestRun(blocks.map(blockScore), (i) => isBarrier(blocks, i));
+  const run = densestRun(clusterScores(blocks), (i) => isBarrier(blocks, i));
   if (!run) {
     return blocks.map((b) => (isKept(b) ? relabel(b, revised('boilerplate', 'ctx/no-main-text', 'outside')) : b));
   }

@@ -60,7 +60,7 @@ export const en = {
     {
       id: 'en/comments-start',
       reason: 'comment',
-      pattern: /^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|discussion|what do you think\??|comments? \(\d+\)|\d+ (?:comments?|responses?|thoughts on .{1,120})|(?:one|two|three|\d+) (?:thoughts?|responses?|comments?) (?:on|to) .{1,200}|comments? are closed\.?|comments for this (?:thread|post|article) are now closed\.?|you must be logged in to post a comment\.?|speak your mind|have your say|conversation|show comments|view comments|comment on this (?:story|article))[:.]?$/u,
+      pattern: /^(?:comments?|\d+\s+(?:comments?|responses?|replies)|reader comments|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|what do you think\??|comments? \(\d+\)|\d+ (?:comments?|responses?|thoughts on .{1,120})|(?:one|two|three|\d+) (?:thoughts?|responses?|comments?) (?:on|to) .{1,200}|comments? are closed\.?|comments for this (?:thread|post|article) are now closed\.?|you must be logged in to post a comment\.?|speak your mind|have your say|show comments|view comments|comment on this (?:story|article))[:.]?$/u,
     },
     {
       id: 'en/footer-start',
