@@ -21,6 +21,7 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
     keep: { type: 'string' },
     only: { type: 'string' },
+    'with-title': { type: 'boolean', default: false },
   },
 });
 
@@ -52,7 +53,8 @@ for (const row of manifest) {
   const rec = clean(raw, { mode: args.mode, path: row.dump });
   records.set(row.id, rec);
   mkdirSync(join(out, row.source), { recursive: true });
-  writeFileSync(join(out, row.source, `${row.id}.txt`), rec.text);
+  // --with-title scores title + text, to see how much a source's gold counts the headline.
+  writeFileSync(join(out, row.source, `${row.id}.txt`), args['with-title'] && rec.title ? `${rec.title}\n\n${rec.text}` : rec.text);
   if (row.dump_encoding !== 'utf-8') {
     encTotal++;
     if (family(rec.source.encoding) === family(row.dump_encoding)) encOk++;

@@ -3,7 +3,7 @@ import { firstMatch, firstPattern, type Matcher } from './match.js';
 import { measure } from './features.js';
 
 /** Role a block may play in context, beyond its label; read by the revise stage. */
-export type Cue = 'trending-header' | 'end-marker' | 'category' | 'stamp' | 'none';
+export type Cue = 'trending-header' | 'end-marker' | 'soft-end-marker' | 'category' | 'stamp' | 'none';
 
 export interface Classified extends Labeled {
   readonly cue: Cue;
@@ -26,7 +26,7 @@ export function classifyBlock(block: Block, rules: Matcher, t: Thresholds): Clas
   const { norm } = block;
 
   const end = firstMatch(rules.endMarkers, norm);
-  if (end) return at({ label: 'boilerplate', reason: end.extra, rule: end.id }, 'end-marker');
+  if (end) return at({ label: 'boilerplate', reason: end.extra.reason, rule: end.id }, end.extra.soft ? 'soft-end-marker' : 'end-marker');
   const trending = firstMatch(rules.trendingHeaders, norm);
   if (trending) return at({ label: 'boilerplate', reason: 'trending', rule: trending.id }, 'trending-header');
   const category = firstMatch(rules.categories, norm);

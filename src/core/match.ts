@@ -13,7 +13,7 @@ export interface Matcher {
   readonly pack: RulePack;
   readonly boilerplate: readonly CompiledRule<Reason>[];
   readonly trendingHeaders: readonly CompiledRule<null>[];
-  readonly endMarkers: readonly CompiledRule<Reason>[];
+  readonly endMarkers: readonly CompiledRule<{ reason: Reason; soft: boolean }>[];
   readonly categories: readonly CompiledRule<null>[];
   readonly stamps: readonly CompiledRule<null>[];
   readonly stopwords: ReadonlySet<string>;
@@ -34,7 +34,10 @@ export function compileRules(pack: RulePack): Matcher {
     pack,
     boilerplate: compile(pack.boilerplate, (r) => (r as (typeof pack.boilerplate)[number]).reason),
     trendingHeaders: compile(pack.trendingHeaders, () => null),
-    endMarkers: compile(pack.endMarkers, (r) => (r as (typeof pack.endMarkers)[number]).reason),
+    endMarkers: compile(pack.endMarkers, (r) => {
+      const e = r as (typeof pack.endMarkers)[number];
+      return { reason: e.reason, soft: e.soft === true };
+    }),
     categories: compile(pack.categories, () => null),
     stamps: compile(pack.stamps, () => null),
     stopwords: new Set(pack.stopwords.map((w) => w.toLowerCase())),

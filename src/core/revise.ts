@@ -46,6 +46,7 @@ export function blockScore(b: Classified): number {
       if (b.cue === 'trending-header') return -6;
       if (b.cue === 'stamp') return -2;
       if (b.cue === 'end-marker') return -PENALTY[reason] - 6;
+      if (b.cue === 'soft-end-marker') return -2;
       if (reason === 'short') {
         if (b.bullet) return -1.2;
         // jusText's "near-good": a short complete sentence of prose leans towards the article.
@@ -110,6 +111,10 @@ export function clusterScores(blocks: readonly Classified[]): number[] {
 function isBarrier(blocks: readonly Classified[], i: number): boolean {
   const b = blocks[i]!;
   if (b.cue === 'end-marker') return true;
+  if (b.cue === 'soft-end-marker') {
+    for (let j = i + 1; j < Math.min(blocks.length, i + 12); j++) if (blocks[j]!.cue === 'stamp') return true;
+    return false;
+  }
   if (b.cue !== 'stamp') return false;
   // Three post headers close together make a thread; one or two may be the article's own date.
   let more = 0;
@@ -127,7 +132,7 @@ function markTrendingRuns(blocks: Classified[]): void {
     if (blocks[i]!.cue !== 'trending-header') continue;
     for (let j = i + 1; j < blocks.length; j++) {
       const b = blocks[j]!;
-      if (b.cue === 'trending-header' || b.cue === 'end-marker') break;
+      if (b.cue === 'trending-header' || b.cue === 'end-marker' || b.cue === 'soft-end-marker') break;
       // Menus and share bars are another block of the page, not part of the list.
       const other = b.verdict.reason;
       if (other === 'nav' || other === 'share' || other === 'footer') break;

@@ -124,8 +124,9 @@ export interface RulePack {
   readonly boilerplate: readonly (LineRule & { readonly reason: Reason })[];
   /** Headers that open a list of other stories ("热门新闻", "Most read"). */
   readonly trendingHeaders: readonly LineRule[];
-  /** Headers after which the article is over (comments, footer). */
-  readonly endMarkers: readonly (LineRule & { readonly reason: Reason })[];
+  /** Headers after which the article is over (comments, footer). A `soft` one ends it only when
+   * post headers (stamps) follow it closely. */
+  readonly endMarkers: readonly (LineRule & { readonly reason: Reason; readonly soft?: boolean })[];
   /** Comment and forum post headers: a name with a date and time, "… says:", "3楼". Matched on the
    * match form of short lines only; a run of them after the article marks a comment thread. */
   readonly stamps: readonly LineRule[];

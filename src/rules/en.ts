@@ -58,9 +58,17 @@ export const en = {
   ],
   endMarkers: [
     {
+      // A bare "Comments" or "12 comments" is as often a link next to the headline as the header of
+      // the thread; it ends the article only when post headers follow.
+      id: 'en/comments-link',
+      reason: 'comment',
+      soft: true,
+      pattern: /^(?:comments?|\d+\s+(?:comments?|responses?|replies)|comments? \(\d+\)|show comments|view comments|reader comments)[:.]?$/u,
+    },
+    {
       id: 'en/comments-start',
       reason: 'comment',
-      pattern: /^(?:comments?|\d+\s+(?:comments?|responses?|replies)|reader comments|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|what do you think\??|comments? \(\d+\)|\d+ (?:comments?|responses?|thoughts on .{1,120})|(?:one|two|three|\d+) (?:thoughts?|responses?|comments?) (?:on|to) .{1,200}|comments? are closed\.?|comments for this (?:thread|post|article) are now closed\.?|you must be logged in to post a comment\.?|speak your mind|have your say|show comments|view comments|comment on this (?:story|article))[:.]?$/u,
+      pattern: /^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|what do you think\??|\d+ thoughts on .{1,120}|(?:one|two|three|\d+) (?:thoughts?|responses?|comments?) (?:on|to) .{1,200}|comments? are closed\.?|comments for this (?:thread|post|article) are now closed\.?|you must be logged in to post a comment\.?|speak your mind|have your say|comment on this (?:story|article))[:.]?$/u,
     },
     {
       id: 'en/footer-start',
@@ -72,7 +80,7 @@ export const en = {
     {
       id: 'en/name-date-time',
       // A date (month name or numeric) and a time of day on one short line: "Chris 07.15.12 at 12:43".
-      pattern: /^(?=.{0,160}$)(?=.*\b\d{1,2}:\d{2}(?::\d{2})?\b)(?=.*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(?:yesterday|today)\b))/u,
+      pattern: /^(?=.{0,160}$)(?=.*\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?\b)(?=.*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(?:yesterday|today)\b))/u,
     },
     { id: 'en/says', pattern: /^.{1,80}\s(?:says|said|wrote|writes|replied)\s*:?$/u },
     { id: 'en/time-ago', pattern: /^.{0,80}\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.{0,40}$/u },
