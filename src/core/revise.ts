@@ -112,7 +112,10 @@ function isBarrier(blocks: readonly Classified[], i: number): boolean {
   const b = blocks[i]!;
   if (b.cue === 'end-marker') return true;
   if (b.cue === 'soft-end-marker') {
-    for (let j = i + 1; j < Math.min(blocks.length, i + 12); j++) if (blocks[j]!.cue === 'stamp') return true;
+    for (let j = i + 1; j < Math.min(blocks.length, i + 12); j++) {
+      const next = blocks[j]!;
+      if (next.cue === 'stamp' || (next.cue === 'end-marker' && next.verdict.reason === 'comment')) return true;
+    }
     return false;
   }
   if (b.cue !== 'stamp') return false;

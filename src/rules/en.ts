@@ -68,7 +68,7 @@ export const en = {
     {
       id: 'en/comments-start',
       reason: 'comment',
-      pattern: /^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|what do you think\??|\d+ thoughts on .{1,120}|(?:one|two|three|\d+) (?:thoughts?|responses?|comments?) (?:on|to) .{1,200}|comments? are closed\.?|comments for this (?:thread|post|article) are now closed\.?|you must be logged in to post a comment\.?|speak your mind|have your say|comment on this (?:story|article))[:.]?$/u,
+      pattern: /^(?:leave a (?:reply|comment)|post a comment|(?:log ?in|sign in|register|subscribe) to (?:comment|reply|post a comment)\b.{0,40}|add (?:a|your) comment|join the (?:discussion|conversation)|what do you think\??|\d+ thoughts on .{1,120}|(?:one|two|three|\d+) (?:thoughts?|responses?|comments?) (?:on|to) .{1,200}|comments? are closed\.?|comments for this (?:thread|post|article) are now closed\.?|you must be logged in to post a comment\.?|speak your mind|have your say|comment on this (?:story|article))[:.]?$/u,
     },
     {
       id: 'en/footer-start',
