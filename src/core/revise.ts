@@ -15,6 +15,8 @@ const PENALTY: Readonly<Record<Reason, number>> = {
   trending: 4,
   teaser: 3,
   nav: 1.5,
+  // Ad slots sit inside articles as often as around them: they say nothing about the region.
+  ad: 0.2,
   footer: 4,
   share: 1.5,
   comment: 12,
@@ -91,16 +93,45 @@ export function densestRun(scores: readonly number[], isBarrier: (i: number) => 
  * teaser list puts image, headline, byline and date between its leads. Short lines in runs of three
  * or more weigh more against the region, so a list of full-sentence leads breaks apart.
  */
+const NUMBERED = /^(?:\(?(\d{1,3})[.)、．:]|第(\d{1,3})[、.．])\s*\S/u;
+
+/**
+ * Blocks that belong to a numbered list (1., 2., 3. in order): a listicle, an agenda or a track
+ * list is content even though each item is a short line. Navigation is never numbered in sequence.
+ */
+export function numberedItems(blocks: readonly Classified[]): Set<number> {
+  const items = new Set<number>();
+  let run: number[] = [];
+  let expect = -1;
+  const flush = (): void => {
+    if (run.length >= 3) for (const i of run) items.add(i);
+    run = [];
+  };
+  blocks.forEach((b, i) => {
+    const m = NUMBERED.exec(b.text);
+    if (!m) return;
+    const n = Number(m[1] ?? m[2]);
+    if (n !== expect) flush();
+    run.push(i);
+    expect = n + 1;
+  });
+  flush();
+  return items;
+}
+
 export function clusterScores(blocks: readonly Classified[]): number[] {
-  const scores = blocks.map(blockScore);
+  const listed = numberedItems(blocks);
+  const scores = blocks.map((b, i) => (listed.has(i) && b.verdict.reason === 'short' ? 0.2 : blockScore(b)));
   let i = 0;
   while (i < blocks.length) {
-    if (blocks[i]!.verdict.label === 'body') {
+    const isBody = (k: number): boolean =>
+      scores[k]! > 0 || blocks[k]!.verdict.label === 'body' || listed.has(k) || blocks[k]!.verdict.reason === 'ad';
+    if (isBody(i)) {
       i++;
       continue;
     }
     let j = i;
-    while (j < blocks.length && blocks[j]!.verdict.label !== 'body') j++;
+    while (j < blocks.length && !isBody(j)) j++;
     if (j - i >= 3) for (let k = i; k < j; k++) if (scores[k]! < 0) scores[k] = scores[k]! * 2;
     i = j;
   }

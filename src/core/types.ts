@@ -7,6 +7,7 @@ export type Reason =
   | 'trending'
   | 'teaser'
   | 'nav'
+  | 'ad'
   | 'footer'
   | 'share'
   | 'comment'

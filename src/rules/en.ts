@@ -22,6 +22,17 @@ export const en = {
       pattern: /(?:^(?:©|copyright|\(c\))\s*(?:\d{4}|[a-z])|all rights reserved|terms of (?:use|service)|privacy policy|cookie policy|do not sell my|this material may not be published|^powered by )/u,
     },
     {
+      id: 'en/call-to-action',
+      reason: 'share',
+      // Only on short lines: an article may well mention a newsletter in a sentence.
+      pattern: /^(?=.{0,120}$).*\b(?:subscribe|subscribed|subscription|newsletter|sign up|signup|click here|clicking here|download (?:our|the) app|follow us|view all \(\d+\)|view gallery|watch video|watch the video|see also)\b/u,
+    },
+    {
+      id: 'en/ad-slot',
+      reason: 'ad',
+      pattern: /^(?:advertisement|advertising|ad|ads|sponsored|sponsored content|promoted|story continues below(?: advertisement)?|continue reading (?:below|the main story)|article continues below(?: advertisement)?|\(?ad\)?|- advertisement -|scroll to continue with content)$/u,
+    },
+    {
       id: 'en/cookie',
       reason: 'footer',
       pattern: /(?:we use cookies|uses cookies|accept (?:all )?cookies|cookie settings|by continuing to (?:use|browse)|you agree to (?:our|the) use of cookies)/u,
@@ -31,8 +42,7 @@ export const en = {
       reason: 'nav',
       exact: ['home', 'menu', 'search', 'skip to content', 'skip to main content', 'skip navigation', 'main menu', 'navigation',
         'toggle navigation', 'close', 'open', 'back to top', 'top', 'next', 'previous', 'prev', 'next article', 'previous article',
-        'next post', 'previous post', 'newer post', 'older post', 'newsletter', 'subscribe now', 'advertisement', 'advertising',
-        'sponsored', 'sponsored content', 'ad', 'ads', 'loading...', 'loading', 'watch', 'video', 'photos', 'gallery', 'tags',
+        'next post', 'previous post', 'newer post', 'older post', 'newsletter', 'subscribe now', 'loading...', 'loading', 'watch', 'video', 'photos', 'gallery', 'tags',
         'tags:', 'topics', 'topics:', 'related topics', 'filed under', 'filed under:', 'categories', 'categories:', 'archives',
         'share this:', 'like this:', 'sections', 'edition', 'sign in', 'my account', 'account', 'all', 'go', 'submit', 'x',
         'english', 'español', 'log out', 'logout', 'about us', 'contact us', 'contact', 'about', 'help', 'faq', 'sitemap',
