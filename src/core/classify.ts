@@ -19,10 +19,23 @@ export function isProse(f: Features, t: Thresholds): boolean {
   return f.stopRatio >= t.minStopRatio && (f.endsSentence || f.sentences >= 1 || f.words >= 25);
 }
 
+/** Builds a labelled block with one fixed shape, which keeps V8's objects fast. */
+export function withVerdict(b: Block & { features: Features; cue?: Cue }, v: Verdict, cue: Cue = b.cue ?? 'none'): Classified {
+  return { id: b.id, lines: b.lines, text: b.text, norm: b.norm, gapBefore: b.gapBefore, bullet: b.bullet, features: b.features, verdict: v, cue };
+}
+
+/** What classifying a block yields, independent of where it stands; cacheable by its text. */
+export type Judgement = Pick<Classified, 'features' | 'verdict' | 'cue'>;
+
 /** Labels one block alone, from its own text and the rules; context comes later. */
 export function classifyBlock(block: Block, rules: Matcher, t: Thresholds): Classified {
+  const j = judgeBlock(block, rules, t);
+  return withVerdict({ ...block, features: j.features }, j.verdict, j.cue);
+}
+
+export function judgeBlock(block: Block, rules: Matcher, t: Thresholds): Judgement {
   const features = measure(block, rules);
-  const at = (v: Omit<Verdict, 'pass'>, cue: Cue = 'none'): Classified => ({ ...block, features, verdict: verdict(v), cue });
+  const at = (v: Omit<Verdict, 'pass'>, cue: Cue = 'none'): Judgement => ({ features, verdict: verdict(v), cue });
   const { norm } = block;
 
   const end = firstMatch(rules.endMarkers, norm);

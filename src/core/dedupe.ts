@@ -1,4 +1,4 @@
-import type { Classified } from './classify.js';
+import { withVerdict, type Classified } from './classify.js';
 
 /**
  * Collapses an image's alt text followed by its figcaption: two identical blocks in a row (the
@@ -12,9 +12,9 @@ export function dropDuplicateCaptions(blocks: readonly Classified[]): Classified
     const prev = out.at(-1);
     if (prev && b.features.weight >= 12 && prev.norm === b.norm && free(b) && free(prev)) {
       if (prev.verdict.label !== 'caption') {
-        out[out.length - 1] = { ...prev, verdict: { label: 'caption', rule: 'dedupe/alt-then-figcaption', pass: 'dedupe' } };
+        out[out.length - 1] = withVerdict(prev, { label: 'caption', rule: 'dedupe/alt-then-figcaption', pass: 'dedupe' });
       }
-      out.push({ ...b, verdict: { label: 'boilerplate', reason: 'duplicate', rule: 'dedupe/alt-then-figcaption', pass: 'dedupe' } });
+      out.push(withVerdict(b, { label: 'boilerplate', reason: 'duplicate', rule: 'dedupe/alt-then-figcaption', pass: 'dedupe' }));
       continue;
     }
     out.push(b);
@@ -36,6 +36,6 @@ export function dropRepeatedKept(blocks: readonly Classified[]): Classified[] {
       kept.add(key);
       return b;
     }
-    return { ...b, verdict: { label: 'boilerplate', reason: 'duplicate', rule: 'dedupe/repeated-block', pass: 'dedupe' } };
+    return withVerdict(b, { label: 'boilerplate', reason: 'duplicate', rule: 'dedupe/repeated-block', pass: 'dedupe' });
   });
 }

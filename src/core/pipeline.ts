@@ -1,5 +1,5 @@
 import type { Article, Block, LanguageProfile, Mode, RulePack, Thresholds } from './types.js';
-import { classifyBlock, type Classified } from './classify.js';
+import { judgeBlock, withVerdict, type Classified, type Judgement } from './classify.js';
 import { compileRules, type Matcher } from './match.js';
 import { dropDuplicateCaptions, dropRepeatedKept } from './dedupe.js';
 import { reviseByNeighbours } from './revise.js';
@@ -29,16 +29,26 @@ export function createContext(
   });
 }
 
-function labelBlocks(blocks: readonly Block[], rules: Matcher, t: Thresholds): Classified[] {
-  const first = blocks.map((b) => classifyBlock(b, rules, t));
+/** Judgements by threshold set and block text, kept for one extract call: settle() re-reads text. */
+type Memo = Map<Thresholds, Map<string, Judgement>>;
+
+function labelBlocks(blocks: readonly Block[], rules: Matcher, t: Thresholds, memo: Memo): Classified[] {
+  let byText = memo.get(t);
+  if (!byText) memo.set(t, (byText = new Map()));
+  const first = blocks.map((b) => {
+    const key = b.bullet ? `*${b.text}` : b.text;
+    let j = byText.get(key);
+    if (!j) byText.set(key, (j = judgeBlock(b, rules, t)));
+    return withVerdict({ ...b, features: j.features }, j.verdict, j.cue);
+  });
   return dropRepeatedKept(reviseByNeighbours(dropDuplicateCaptions(first), t));
 }
 
 /** Walks the threshold sets in order and keeps the first labelling that finds an article. */
-function labelWithFallbacks(blocks: readonly Block[], ctx: Context): Classified[] {
+function labelWithFallbacks(blocks: readonly Block[], ctx: Context, memo: Memo): Classified[] {
   let labeled: Classified[] = [];
   for (const t of ctx.passes) {
-    labeled = labelBlocks(blocks, ctx.rules, t);
+    labeled = labelBlocks(blocks, ctx.rules, t, memo);
     if (labeled.some(isKeptLabel)) break;
   }
   return labeled;
@@ -67,19 +77,19 @@ const MAX_ROUNDS = 6;
  * the text output would give them, and any block that reading rejects is dropped from the page too.
  * That makes `clean(clean(x)) = clean(x)` a property of the pipeline, not a hope.
  */
-function settle(blocks: Classified[], ctx: Context): Classified[] {
+function settle(blocks: Classified[], ctx: Context, memo: Memo): Classified[] {
   let current = blocks;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const keptIdx = current.flatMap((b, i) => (isKeptLabel(b) ? [i] : []));
     if (keptIdx.length === 0) return current;
-    const reread = labelWithFallbacks(segment(keptIdx.map((i) => current[i]!.text).join('\n\n')), ctx);
+    const reread = labelWithFallbacks(segment(keptIdx.map((i) => current[i]!.text).join('\n\n')), ctx, memo);
     if (reread.length !== keptIdx.length) return current;
     let changed = false;
     const next = [...current];
     reread.forEach((r, k) => {
       if (isKeptLabel(r)) return;
       const i = keptIdx[k]!;
-      next[i] = { ...next[i]!, verdict: { ...r.verdict, rule: `settle/${r.verdict.rule}`, pass: 'revise' } };
+      next[i] = withVerdict(next[i]!, { ...r.verdict, rule: `settle/${r.verdict.rule}`, pass: 'revise' });
       changed = true;
     });
     if (!changed) return current;
@@ -90,7 +100,8 @@ function settle(blocks: Classified[], ctx: Context): Classified[] {
 
 /** Cleans one dump: segment, classify each block, revise by context, collapse repeats, assemble. */
 export function extract(text: string, ctx: Context, warnings: readonly string[] = []): Article {
-  const labeled = settle(labelWithFallbacks(segment(text), ctx), ctx);
+  const memo: Memo = new Map();
+  const labeled = settle(labelWithFallbacks(segment(text), ctx, memo), ctx, memo);
   const body = keptText(labeled);
   const lang = guessLanguage(body || text, ctx.languages);
   return assemble(labeled, ctx.rules.pack, lang, warnings, countLines(text));

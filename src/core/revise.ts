@@ -1,11 +1,11 @@
 import type { Label, Reason, Thresholds, Verdict } from './types.js';
-import type { Classified } from './classify.js';
+import { withVerdict, type Classified } from './classify.js';
 
 const revised = (label: Label, rule: string, reason?: Reason): Verdict =>
   reason ? { label, reason, rule, pass: 'revise' } : { label, rule, pass: 'revise' };
 
 function relabel(b: Classified, v: Verdict): Classified {
-  return { ...b, verdict: v };
+  return withVerdict(b, v);
 }
 
 // How much each kind of evidence pulls the main region towards or away from a block. Positive for
