@@ -144,6 +144,7 @@ export function configPack(config: ConfigFile): RulePack | null {
     captionCues: [],
     datelines: [],
     bylines: [],
+    dates: [],
     editors: [],
     stopwords: [],
     functionChars: '',

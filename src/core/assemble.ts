@@ -1,4 +1,4 @@
-import type { Article, Dateline, Image, Labeled, RulePack } from './types.js';
+import type { Article, ArticleDate, Dateline, Image, Labeled, LineRule, RulePack } from './types.js';
 import type { Classified } from './classify.js';
 import { firstPattern } from './match.js';
 
@@ -35,6 +35,42 @@ export function findDateline(text: string, pack: RulePack): Dateline | null {
   };
 }
 
+function firstGroup(rules: readonly LineRule[], blocks: readonly Labeled[]): string | null {
+  for (const b of blocks) {
+    const name = firstPattern(rules, b.text)?.m[1]?.trim();
+    if (name) return name;
+  }
+  return null;
+}
+
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** The first date stated in the header lines, as ISO 8601 with the text it came from. */
+export function findDate(blocks: readonly Labeled[], pack: RulePack): ArticleDate | null {
+  for (const b of blocks) {
+    const hit = firstPattern(pack.dates, b.text);
+    const g = hit?.m.groups;
+    if (!hit || !g) continue;
+    const y = Number(g['y']);
+    const m = g['mon'] ? MONTHS[g['mon'].toLowerCase()] : Number(g['m']);
+    const d = Number(g['d']);
+    if (!m || m < 1 || m > 12 || d < 1 || d > 31) continue;
+    let iso = `${y}-${pad(m)}-${pad(d)}`;
+    if (g['H'] !== undefined && g['M'] !== undefined) {
+      let h = Number(g['H']);
+      const pm = g['ampm']?.toLowerCase().startsWith('p');
+      if (g['ampm'] && h < 12 && pm) h += 12;
+      if (g['ampm'] && h === 12 && !pm) h = 0;
+      if (h <= 23 && Number(g['M']) <= 59) iso += `T${pad(h)}:${g['M']}${g['S'] ? `:${g['S']}` : ''}`;
+    }
+    return { iso, raw: hit.m[0].trim() };
+  }
+  return null;
+}
+
 function creditOf(text: string, pack: RulePack): string | null {
   const hit = firstPattern(pack.captionCues, text);
   return hit?.m[1]?.trim() || null;
@@ -59,16 +95,13 @@ export function assemble(
     if (dateline) break;
   }
   const firstKept = labeled.findIndex(isKeptLabel);
-  let byline: string | null = null;
-  let editor: string | null = null;
-  for (const [i, b] of labeled.entries()) {
-    if (b.features.weight > 200) continue;
-    const near = firstKept >= 0 && Math.abs(i - firstKept) <= 6;
-    const by = near || isKeptLabel(b) ? firstPattern(pack.bylines, b.text) : undefined;
-    if (by && !byline) byline = by.m[1]?.trim() ?? null;
-    const ed = firstPattern(pack.editors, b.text);
-    if (ed && !editor) editor = ed.m[1]?.trim() ?? null;
-  }
+  // Metadata sits around the headline, just above the first paragraph; a reporter's name may also
+  // close the last paragraph ("（记者 胡晓蓉）").
+  const header = firstKept < 0 ? [] : labeled.slice(Math.max(0, firstKept - 10), firstKept + 3).filter((b) => b.features.weight <= 300);
+  const lastKept = kept.slice(-2);
+  const byline = firstGroup(pack.bylines, [...header, ...lastKept]);
+  const editor = firstGroup(pack.editors, firstKept < 0 ? [] : labeled.slice(firstKept));
+  const date = findDate(header, pack);
   const images: Image[] = labeled
     .filter((b) => b.verdict.label === 'caption')
     .map((b) => ({ caption: b.text, credit: creditOf(b.text, pack), lines: b.lines }));
@@ -77,6 +110,7 @@ export function assemble(
     dateline,
     byline,
     editor,
+    date,
     lang,
     blocks: labeled,
     images,

@@ -82,6 +82,13 @@ export interface Dateline {
   readonly agency: string | null;
 }
 
+export interface ArticleDate {
+  /** ISO 8601: date, or date and time without a zone (the page rarely states one). */
+  readonly iso: string;
+  /** The text it was read from. */
+  readonly raw: string;
+}
+
 export interface Image {
   readonly caption: string;
   readonly credit: string | null;
@@ -93,6 +100,7 @@ export interface Article {
   readonly dateline: Dateline | null;
   readonly byline: string | null;
   readonly editor: string | null;
+  readonly date: ArticleDate | null;
   readonly lang: string;
   /** All blocks in input order, each with its verdict; formats choose what to show. */
   readonly blocks: readonly Labeled[];
@@ -139,6 +147,8 @@ export interface RulePack {
   readonly datelines: readonly LineRule[];
   /** Bylines ("记者 …", "By …") on the display text; first capture group is the name. */
   readonly bylines: readonly LineRule[];
+  /** Dates; named groups y, m (or mon, a month name), d and optionally H, M, S, ampm. */
+  readonly dates: readonly LineRule[];
   /** Editor lines ("责任编辑：…"); first capture group is the name. */
   readonly editors: readonly LineRule[];
   /** Function words (lower case) for the stopword ratio of space-delimited text. */

@@ -25,6 +25,7 @@ export function toMarkdown(record: ArticleRecord): string {
     ...(record.dateline ? [`place: ${yamlValue(record.dateline.place)}`, `day: ${yamlValue(record.dateline.day)}`] : []),
     `byline: ${yamlValue(record.byline)}`,
     `editor: ${yamlValue(record.editor)}`,
+    `date: ${yamlValue(record.date?.iso ?? null)}`,
     `source: ${yamlValue(record.source.path)}`,
     `encoding: ${yamlValue(record.source.encoding)}`,
     '---',

@@ -1,4 +1,4 @@
-import type { Article, Dateline, Reason, Source } from '../core/types.js';
+import type { Article, ArticleDate, Dateline, Reason, Source } from '../core/types.js';
 import { isKeptLabel } from '../core/assemble.js';
 import { keptText } from '../core/pipeline.js';
 
@@ -11,6 +11,7 @@ export interface ArticleRecord {
   readonly dateline: Dateline | null;
   readonly byline: string | null;
   readonly editor: string | null;
+  readonly date: ArticleDate | null;
   readonly lang: string;
   readonly text: string;
   readonly blocks: readonly { kind: 'paragraph' | 'heading'; text: string; lines: readonly [number, number] }[];
@@ -42,6 +43,7 @@ export function toRecord(article: Article, source: Source): ArticleRecord {
     dateline: article.dateline,
     byline: article.byline,
     editor: article.editor,
+    date: article.date,
     lang: article.lang,
     text: keptText(article.blocks),
     blocks: kept.map((b) => ({ kind: b.verdict.label === 'heading' ? 'heading' : 'paragraph', text: b.text, lines: b.lines })),

@@ -13,6 +13,7 @@ export const template = {
   captionCues: [{ id: 'xx/photo', pattern: /\(photo: ([^)]+)\)$/u }],
   datelines: [{ id: 'xx/wire', pattern: /^(?<place>[A-Z]+) \((?<agency>Reuters)\) -/u }],
   bylines: [{ id: 'xx/by', pattern: /^by (.+)$/u }],
+  dates: [{ id: 'xx/iso', pattern: /(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})/u }],
   editors: [{ id: 'xx/edited-by', pattern: /^edited by (.+)$/u }],
   stopwords: ['the', 'a'],
   functionChars: '',

@@ -114,7 +114,12 @@ export const en = {
     { id: 'en/dateline-caps', pattern: /^(?<place>[\p{Lu}][\p{Lu} .'-]{2,30}(?:,\s*[\p{Lu}][\p{L}. ]{1,20})?)\s*[-–—]{1,2}\s+\p{Lu}/u },
   ],
   bylines: [
-    { id: 'en/by', pattern: /^by\s+([\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3}(?:\s*(?:,|and)\s*[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3})*)(?:\s*[,|-]\s*.{0,60})?$/iu },
+    { id: 'en/by', pattern: /^(?:posted |written |story |words |text )?by:?\s+([\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3}(?:\s*(?:,|and|&)\s*[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3})*)/iu },
+  ],
+  dates: [
+    { id: 'en/month-day-year', pattern: /\b(?<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d{2})(?:,?\s*(?:at\s+)?(?<H>\d{1,2}):(?<M>\d{2})\s*(?<ampm>[ap]\.?m\.?)?)?/iu },
+    { id: 'en/day-month-year', pattern: /\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?<y>(?:19|20)\d{2})/iu },
+    { id: 'en/iso', pattern: /\b(?<y>(?:19|20)\d{2})-(?<m>\d{2})-(?<d>\d{2})(?:[t ](?<H>\d{2}):(?<M>\d{2}))?/iu },
   ],
   editors: [{ id: 'en/edited-by', pattern: /^\(?(?:edited|editing) by\s+([^;)]{2,60})/iu }],
   stopwords: [...new Set([...eng, ...por, ...deu, ...ita, ...ind, ...rus, ...spa, ...fra, ...nld])].filter((w) => w.length > 0),

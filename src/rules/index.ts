@@ -10,7 +10,7 @@ export class RuleError extends Error {
 }
 
 function rulesOf(pack: RulePack): { list: string; rule: LineRule }[] {
-  const lists = ['boilerplate', 'trendingHeaders', 'endMarkers', 'stamps', 'categories', 'captionCues', 'datelines', 'bylines', 'editors'] as const;
+  const lists = ['boilerplate', 'trendingHeaders', 'endMarkers', 'stamps', 'categories', 'captionCues', 'datelines', 'bylines', 'dates', 'editors'] as const;
   return lists.flatMap((list) => pack[list].map((rule) => ({ list, rule })));
 }
 
@@ -47,6 +47,7 @@ export function mergePacks(list: readonly RulePack[], id = list.map((p) => p.id)
     captionCues: list.flatMap((p) => p.captionCues),
     datelines: list.flatMap((p) => p.datelines),
     bylines: list.flatMap((p) => p.bylines),
+    dates: list.flatMap((p) => p.dates),
     editors: list.flatMap((p) => p.editors),
     stopwords: [...new Set(list.flatMap((p) => p.stopwords))],
     functionChars: [...new Set(list.map((p) => p.functionChars).join(''))].join(''),

@@ -124,7 +124,14 @@ export const zh = {
     { id: 'zh/dateline-benbao', pattern: /^(?:本报讯|本報訊|本刊讯|本刊訊|本网讯|本網訊)/u },
   ],
   bylines: [
-    { id: 'zh/reporter', pattern: /^[(（]?(?:本报记者|本報記者|记者|記者|文|撰文|作者|通讯员|通訊員)\s*[:：/／]?\s*([\p{Script=Han}·]{2,4}(?:[ 、，,]+[\p{Script=Han}·]{2,4}){0,3})[)）]?$/u },
+    { id: 'zh/author-label', pattern: /(?:作者|作\s+者|撰文|文)\s*[:：/／]\s*([^\s:：|，,。()（）\[\]【】]{2,12})/u },
+    // "本报记者 葛灵丹", "（记者 胡晓蓉）", "新京报记者彭冲山东冠县报道": a name of two to four Han
+    // characters after 记者, where the name ends at a space, a bracket, punctuation or 发自/报道.
+    { id: 'zh/reporter', pattern: /(?:记者|記者|通讯员|通訊員|实习生|實習生)\s*([\p{Script=Han}·]{2,4}?)(?=[\s)）\]】，,。、/]|$|发自|發自|报道|報道|摄|攝|[\p{Script=Han}]{2,6}(?:报道|報道|电|電))/u },
+    { id: 'zh/photographer', pattern: /([\p{Script=Han}·]{2,4})\s*[/／]\s*(?:摄|攝)$/u },
+  ],
+  dates: [
+    { id: 'zh/ymd', pattern: /(?<y>(?:19|20)\d{2})\s*(?:年|[-/.])\s*(?<m>\d{1,2})\s*(?:月|[-/.])\s*(?<d>\d{1,2})\s*日?(?:\s*(?<H>\d{1,2})[:：](?<M>\d{2})(?:[:：](?<S>\d{2}))?)?/u },
   ],
   editors: [{ id: 'zh/editor-name', pattern: /^[(（[【]?(?:责任编辑|責任編輯|责编|責編|编辑|編輯)[:：]\s*([^)）\]】]{1,20})/u }],
   stopwords: [],
