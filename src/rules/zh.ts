@@ -124,10 +124,10 @@ export const zh = {
     { id: 'zh/dateline-benbao', pattern: /^(?:本报讯|本報訊|本刊讯|本刊訊|本网讯|本網訊)/u },
   ],
   bylines: [
-    { id: 'zh/author-label', pattern: /(?:作者|作\s+者|撰文|文)\s*[:：/／]\s*([^\s:：|，,。()（）\[\]【】]{2,12})/u },
+    { id: 'zh/author-label', pattern: /(?:作者|作\s+者|^撰文|^文)\s*[:：/／]\s*([^\s:：|，,。()（）\[\]【】<>="]{2,12})/u },
     // "本报记者 葛灵丹", "（记者 胡晓蓉）", "新京报记者彭冲山东冠县报道": a name of two to four Han
     // characters after 记者, where the name ends at a space, a bracket, punctuation or 发自/报道.
-    { id: 'zh/reporter', pattern: /(?:记者|記者|通讯员|通訊員|实习生|實習生)\s*([\p{Script=Han}·]{2,4}?)(?=[\s)）\]】，,。、/]|$|发自|發自|报道|報道|摄|攝|[\p{Script=Han}]{2,6}(?:报道|報道|电|電))/u },
+    { id: 'zh/reporter', pattern: /(?:记者|記者|通讯员|通訊員|实习生|實習生)\s*(?!了解|获悉|獲悉|看到|注意|发现|發現|从|從|在|近日|日前|采访|採訪|调查|調查|来到|來到|走访|走訪|询问|詢問|得知|随后|隨後|一行|们|們)([\p{Script=Han}·]{2,4}?)(?=[\s)）\]】，,。、/]|$|发自|發自|报道|報道|摄|攝|[\p{Script=Han}]{2,6}(?:报道|報道|电|電))/u },
     { id: 'zh/photographer', pattern: /([\p{Script=Han}·]{2,4})\s*[/／]\s*(?:摄|攝)$/u },
   ],
   dates: [
