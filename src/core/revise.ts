@@ -138,6 +138,32 @@ export function clusterScores(blocks: readonly Classified[]): number[] {
   return scores;
 }
 
+/**
+ * Inside the main run, the short unpunctuated lines that stand three or more in a row with no
+ * paragraph between them. Bullets and numbered items are lists the article makes, so they stay.
+ */
+function shortRuns(blocks: readonly Classified[], first: number, last: number, listed: ReadonlySet<number>): Set<number> {
+  const out = new Set<number>();
+  let run: number[] = [];
+  const flush = (): void => {
+    // A list the text announces ("…as follows:") is content, and so are items in lower case:
+    // headlines start with a capital.
+    const intro = blocks[(run[0] ?? 0) - 1]?.text ?? '';
+    const announced = /[:：]$/u.test(intro);
+    const lower = run.filter((k) => /^\p{Ll}/u.test(blocks[k]!.text)).length * 2 > run.length;
+    if (run.length >= 3 && !announced && !lower) for (const k of run) out.add(k);
+    run = [];
+  };
+  for (let i = first; i <= last; i++) {
+    const b = blocks[i]!;
+    const short = b.verdict.reason === 'short' && b.features.titleLike && !b.bullet && !listed.has(i);
+    if (short) run.push(i);
+    else if (b.verdict.label !== 'caption' && b.verdict.reason !== 'ad') flush();
+  }
+  flush();
+  return out;
+}
+
 /** An end marker, or the first of a run of post headers: where comments begin. */
 function isBarrier(blocks: readonly Classified[], i: number): boolean {
   const b = blocks[i]!;
@@ -214,6 +240,8 @@ export function reviseByNeighbours(input: readonly Classified[], t: Thresholds):
     return blocks.map((b) => (isKept(b) ? relabel(b, revised('boilerplate', 'ctx/no-main-text', 'outside')) : b));
   }
   const [first, last] = run;
+  const listed = numberedItems(blocks);
+  const crowded = shortRuns(blocks, first, last, listed);
   const out = blocks.map((b, i): Classified => {
     const inside = i >= first && i <= last;
     if (!inside) {
@@ -227,6 +255,8 @@ export function reviseByNeighbours(input: readonly Classified[], t: Thresholds):
     }
     if (b.verdict.label !== 'boilerplate' || b.verdict.reason !== 'short') return b;
     if (b.features.weight < 4) return b;
+    // Kicker, headline, byline, kicker, headline...: a list of other stories, not subheadings.
+    if (crowded.has(i)) return relabel(b, revised('boilerplate', 'ctx/short-run-in-main', 'teaser'));
     if (b.features.titleLike && b.features.weight <= t.maxHeadingWeight && !b.bullet) {
       return relabel(b, revised('heading', 'ctx/short-between-body'));
     }
