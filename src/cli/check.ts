@@ -173,6 +173,9 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
       }
       for (const r of results) if (r.error !== null) say.error(`${r.path}: ${r.error}`);
       const report = toCheckReport(results);
+      const { errors, findings: count } = report.summary;
+      // Decided before writing: a reader that closes the pipe early (check | head) must not turn findings into 0.
+      state.code = errors > 0 ? EXIT.error : count > 0 ? EXIT.findings : EXIT.ok;
       const toFile = flags.output !== undefined && flags.output !== '-';
       const c = painter(io.env, toFile ? false : io.stdoutIsTTY);
       const style = { path: (s: string) => c.bold(s), location: (s: string) => c.dim(s), id: (s: string) => c.yellow(s), detail: (s: string) => c.dim(s), error: (s: string) => c.red(s) };
@@ -180,7 +183,5 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
       if (toFile) await writeAtomic(resolve(io.cwd, flags.output!), text);
       else await createWriter(io.stdout).write(text);
       say.info(`${summaryLine(report.summary)}${toFile ? ` (report in ${flags.output})` : ''}`);
-      const { errors, findings: count } = report.summary;
-      state.code = errors > 0 ? EXIT.error : count > 0 ? EXIT.findings : EXIT.ok;
     });
 }
