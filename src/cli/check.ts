@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { extract } from '../core/pipeline.js';
 import { DEFAULT_CHECK_SETTINGS, FINDING_IDS, findings, isFindingId, type CheckSettings, type Finding, type FindingId } from '../core/findings.js';
-import { readBack } from '../formats/read-back.js';
+import { NotARecordError, readBack, type ReadBack } from '../formats/read-back.js';
 import { summaryLine, toCheckReport, type FileResult } from '../formats/check-report.js';
 import { isReporterName, reporterNames, reporters, type ReporterName } from '../formats/check-reporters.js';
 import { expandInputs, NoMatchError, type InputFile } from '../io/glob.js';
@@ -65,12 +65,12 @@ function atLine(fs: readonly Finding[], line: number | null): Finding[] {
 
 /** Checks one decoded file; an input that is not a deboil record is an error, not a finding. */
 export function checkLoaded(display: string, loaded: Loaded, opts: ResolvedOptions, settings: CheckSettings): FileResult {
-  let back;
+  let back: ReadBack;
   try {
     back = readBack(display, loaded.text);
   } catch (e) {
-    if ((e as Error).name !== 'NotARecordError') throw e;
-    return { path: display, format: 'json', encoding: loaded.encoding, findings: [], error: (e as Error).message };
+    if (!(e instanceof NotARecordError)) throw e;
+    return { path: display, format: 'json', encoding: loaded.encoding, findings: [], error: e.message };
   }
   const article = extract(back.text, opts.context);
   const found = findings(article, settings, { encoding: loaded.encoding });
