@@ -5,6 +5,7 @@ import { type Io, StdoutClosed } from './io.js';
 import { messenger } from './report.js';
 import { registerClean } from './clean.js';
 import { registerExplain } from './explain.js';
+import { registerCheck } from './check.js';
 import { UnknownEncodingError } from '../io/decode.js';
 
 export { nodeIo } from './io.js';
@@ -41,6 +42,7 @@ function buildProgram(io: Io, state: RunState): Command {
     });
   registerClean(program, io, state);
   registerExplain(program, io, state);
+  registerCheck(program, io, state);
   program.addHelpText(
     'after',
     `

@@ -6,6 +6,8 @@ import { modes } from '../core/modes.js';
 import { createContext, type Context } from '../core/pipeline.js';
 import { defaultRules, mergePacks, validatePack } from '../rules/index.js';
 import { languageProfiles } from '../rules/langs.js';
+import { FINDING_IDS, isFindingId, type FindingId } from '../core/findings.js';
+import { isReporterName, reporterNames, type ReporterName } from '../formats/check-reporters.js';
 import { UsageError } from './errors.js';
 
 export const CONFIG_NAME = 'deboil.config.json';
@@ -28,7 +30,47 @@ export interface ConfigFile {
     readonly endMarkers?: readonly string[];
   };
   /** Settings of `deboil check`, keyed like its flags. */
-  readonly check?: Readonly<Record<string, unknown>>;
+  readonly check?: CheckConfig;
+}
+
+/** The `check` object of the config file: each key is a `deboil check` flag in camel case. */
+export interface CheckConfig {
+  readonly reporter?: ReporterName;
+  readonly minChars?: number;
+  /** Share 0-1 of the text that may be removable. */
+  readonly maxRemoved?: number;
+  readonly requireUtf8?: boolean;
+  readonly ignore?: readonly FindingId[];
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+}
+
+const CHECK_KEYS = ['reporter', 'minChars', 'maxRemoved', 'requireUtf8', 'ignore', 'include', 'exclude'];
+
+/** Checks the `check` object of a config file and names the first bad key. */
+export function validateCheckConfig(raw: unknown, file: string): CheckConfig {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`${file}: 'check' must be an object`);
+  const obj = raw as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    if (!CHECK_KEYS.includes(key)) throw new UsageError(`${file}: unknown key 'check.${key}' (known: ${CHECK_KEYS.join(', ')})`);
+  }
+  const { reporter, minChars, maxRemoved, requireUtf8, ignore } = obj;
+  if (reporter !== undefined && (typeof reporter !== 'string' || !isReporterName(reporter))) {
+    throw new UsageError(`${file}: 'check.reporter' must be one of ${reporterNames.join(', ')}`);
+  }
+  if (minChars !== undefined && (typeof minChars !== 'number' || !Number.isInteger(minChars) || minChars < 0)) {
+    throw new UsageError(`${file}: 'check.minChars' must be a whole number >= 0`);
+  }
+  if (maxRemoved !== undefined && (typeof maxRemoved !== 'number' || !(maxRemoved >= 0 && maxRemoved <= 1))) {
+    throw new UsageError(`${file}: 'check.maxRemoved' must be a number from 0 to 1 (0.3 allows 30% removable text)`);
+  }
+  if (requireUtf8 !== undefined && typeof requireUtf8 !== 'boolean') throw new UsageError(`${file}: 'check.requireUtf8' must be true or false`);
+  if (ignore !== undefined) {
+    const bad = strings(ignore, `${file}: 'check.ignore'`).find((id) => !isFindingId(id));
+    if (bad !== undefined) throw new UsageError(`${file}: 'check.ignore': unknown finding id '${bad}' (known: ${FINDING_IDS.join(', ')})`);
+  }
+  for (const key of ['include', 'exclude'] as const) if (obj[key] !== undefined) strings(obj[key], `${file}: 'check.${key}'`);
+  return obj as CheckConfig;
 }
 
 const TOP_KEYS = ['mode', 'thresholds', 'words', 'patterns', 'check', '$schema'];
@@ -104,9 +146,7 @@ export function validateConfig(raw: unknown, file: string): ConfigFile {
       if (group === 'patterns') list.forEach((s, i) => compilePattern(s, `${file}: '${group}.${k}[${i}]'`));
     }
   }
-  if (obj['check'] !== undefined && (typeof obj['check'] !== 'object' || obj['check'] === null)) {
-    throw new UsageError(`${file}: 'check' must be an object`);
-  }
+  if (obj['check'] !== undefined) validateCheckConfig(obj['check'], file);
   return obj as ConfigFile;
 }
 

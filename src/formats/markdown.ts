@@ -9,6 +9,14 @@ export function escapeMarkdown(text: string): string {
   return LEADING_SYNTAX.test(inline) ? `\\${inline}` : inline;
 }
 
+const ESCAPED = /\\([\\`*_[\]<>])/gu;
+
+/** Inverse of escapeMarkdown, so `deboil check` can read deboil's own Markdown back as text. */
+export function unescapeMarkdown(line: string): string {
+  const inline = line.startsWith('\\') && LEADING_SYNTAX.test(line.slice(1)) ? line.slice(1) : line;
+  return inline.replace(ESCAPED, '$1');
+}
+
 function yamlValue(v: unknown): string {
   // JSON scalars are valid YAML 1.2 flow scalars, and quoting keeps every string a string.
   return JSON.stringify(v);
