@@ -35,6 +35,9 @@ function buildProgram(io: Io, state: RunState): Command {
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .exitOverride()
+    // Each subcommand parses its own copy of the shared options; without this the root command
+    // would take `--config` given after `explain`, and the subcommand would never see it.
+    .enablePositionalOptions()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),

@@ -19,7 +19,7 @@ export const en = {
     {
       id: 'en/copyright',
       reason: 'footer',
-      pattern: /(?:^(?:©|copyright|\(c\))\s*(?:\d{4}|[a-z])|all rights reserved|terms of (?:use|service)|privacy policy|cookie policy|do not sell my|this material may not be published|^powered by )/u,
+      pattern: /^(?=.{0,400}$)(?:(?:©|copyright|\(c\))\s*(?:\d{4}|[a-z])|.*(?:all rights reserved|terms of (?:use|service)|privacy policy|cookie policy|do not sell my|this material may not be published)|powered by )/u,
     },
     {
       id: 'en/call-to-action',
