@@ -6,20 +6,44 @@ export function isKeptLabel(b: Labeled): boolean {
   return b.verdict.label === 'body' || b.verdict.label === 'heading';
 }
 
-/** The headline: the nearest headline-like block just above the article, never a caption or teaser. */
+// "Tempo de leitura: 1 minuto", "Tested by: …": a short label, a colon and a value; headlines
+// with a colon ("BitchTapes: Fireplace Grooves") have no number after it and no "by" before it.
+const LABELLED = /^[^:：]{1,25}(?:[:：]\s*\S*\d|\bby[:：])/iu;
+
+/**
+ * The headline: the best headline-like block just above the article. It is never a caption, a
+ * teaser, a byline or a date; a candidate that the page repeats (its <title>) or that is written
+ * like a headline (title case, a sensible length) ranks higher, a closer one wins ties.
+ */
 export function findTitle(blocks: readonly Classified[], pack: RulePack): number | null {
   const first = blocks.findIndex(isKeptLabel);
   if (first < 0) return null;
-  for (let i = first - 1, steps = 0; i >= 0 && steps < 4; i--, steps++) {
+  let best: { i: number; score: number } | null = null;
+  for (let i = first - 1, steps = 0; i >= 0 && steps < 8; i--) {
     const b = blocks[i]!;
     const { label, reason } = b.verdict;
     if (label === 'caption' || b.features.weight < 12) continue;
-    if (label === 'boilerplate' && reason !== 'short' && reason !== 'outside' && reason !== 'duplicate') return null;
-    if (firstPattern(pack.bylines, b.text) || /\d{4}|\d{1,2}:\d{2}/u.test(b.text) && b.features.digitRatio > 0.15) continue;
-    if (b.features.titleLike && !b.bullet && b.features.weight >= 15) return i;
-    return null;
+    steps++;
+    if (reason === 'trending' || reason === 'teaser' || reason === 'category' || reason === 'read-more') break;
+    if (label === 'boilerplate' && reason !== 'short' && reason !== 'outside' && reason !== 'duplicate') continue;
+    const f = b.features;
+    if (!f.titleLike || b.bullet || f.weight < 15 || f.weight > 300) continue;
+    if (LABELLED.test(b.text) || /[@|[\]]|^\p{Ll}/u.test(b.text) || f.digitRatio > 0.15) continue;
+    if (firstPattern(pack.bylines, b.text) || firstPattern(pack.dates, b.text) || firstPattern(pack.captionCues, b.text)) continue;
+    let score = 1 - 0.25 * steps;
+    if (f.weight >= 30 && f.weight <= 200) score += 1;
+    if (f.words >= 3 && f.capRatio >= 0.5) score += 0.5;
+    if (repeatsElsewhere(blocks, i)) score += 2;
+    if (!best || score > best.score) best = { i, score };
   }
-  return null;
+  return best && best.score >= 0.5 ? best.i : null;
+}
+
+/** Whether the page states this text again, as its <title> or a breadcrumb usually does. */
+function repeatsElsewhere(blocks: readonly Classified[], at: number): boolean {
+  const norm = blocks[at]!.norm;
+  if (norm.length < 8) return false;
+  return blocks.some((b, j) => j !== at && j < at + 40 && b.norm !== '' && (b.norm === norm || (b.norm.length < norm.length * 3 && b.norm.includes(norm))));
 }
 
 export function findDateline(text: string, pack: RulePack): Dateline | null {
