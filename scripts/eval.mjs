@@ -3,7 +3,7 @@
 // predictions to a temp folder and hands them to the shared scorer. Prints per-source P/R/F1, the
 // pages below 0.80, metadata and encoding-detection accuracy.
 //
-//   npm run eval [-- --corpus DIR] [--mode balanced] [--worst 10] [--json FILE] [--keep DIR]
+//   npm run eval [-- --corpus DIR] [--mode balanced] [--thresholds '{"minBodyWeight":50}'] [--worst 10] [--json FILE] [--keep DIR]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,7 @@ const { values: args } = parseArgs({
     keep: { type: 'string' },
     only: { type: 'string' },
     'with-title': { type: 'boolean', default: false },
+    thresholds: { type: 'string' },
   },
 });
 
@@ -50,7 +51,7 @@ const t0 = performance.now();
 for (const row of manifest) {
   const raw = readFileSync(join(args.corpus, row.dump));
   bytes += raw.length;
-  const rec = clean(raw, { mode: args.mode, path: row.dump });
+  const rec = clean(raw, { mode: args.mode, path: row.dump, thresholds: args.thresholds ? JSON.parse(args.thresholds) : undefined });
   records.set(row.id, rec);
   mkdirSync(join(out, row.source), { recursive: true });
   // --with-title scores title + text, to see how much a source's gold counts the headline.
