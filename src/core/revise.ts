@@ -62,6 +62,8 @@ export function blockScore(b: Classified): number {
 
 // Score of a run that counts as an article already found: a few real paragraphs.
 const FOUND = 3;
+// What a whole trending box weighs against the region, header and items together.
+const BOX_COST = 5;
 
 /**
  * Start and end (inclusive) of the run of blocks with the largest total score; null when none is
@@ -122,6 +124,15 @@ export function numberedItems(blocks: readonly Classified[]): Set<number> {
 export function clusterScores(blocks: readonly Classified[]): number[] {
   const listed = numberedItems(blocks);
   const scores = blocks.map((b, i) => (listed.has(i) && b.verdict.reason === 'short' ? 0.2 : blockScore(b)));
+  // A "More from …" box costs the same however long its list: inside an article it is one
+  // interruption (Sky, BBC), and a list that ends the page still has no prose to join across.
+  for (let i = 0; i < blocks.length; i++) {
+    if (blocks[i]!.cue !== 'trending-header') continue;
+    let j = i + 1;
+    while (j < blocks.length && blocks[j]!.verdict.rule === 'ctx/after-trending-header') scores[j++] = 0;
+    scores[i] = -BOX_COST;
+    i = j - 1;
+  }
   let i = 0;
   while (i < blocks.length) {
     const isBody = (k: number): boolean =>
