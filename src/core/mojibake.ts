@@ -26,6 +26,10 @@ const UTF8_AS_LATIN1 = new RegExp(`[\\u00c2-\\u00df]${CONT}|[\\u00e0-\\u00ef]${C
 const HIGH = `\\u0080-\\u009f\\u00a1-\\u00ff${esc(CP1252_C1)}`;
 const HIGH_RUN = new RegExp(`(?:[${HIGH}][${HIGH}\\u0040-\\u007e]){3,}`, 'gu');
 const ASCII = /[\u0040-\u007e]/u;
+// Every finding holds a Latin-1 character (a UTF-8 lead byte, a run of high bytes) or 锟, so text
+// without one (most Chinese and English dumps) gets one quick pass instead of three. The class
+// leaves out the windows-1252 punctuation: with it V8 scans ten times slower.
+const SUSPECT = /[\u0080-\u00ff锟]/u;
 // U+FFFD twice in UTF-8 (EF BF BD EF BF BD) read as GBK: the best-known Chinese mojibake.
 const KUNJINKAO = /锟斤拷/gu;
 // Closing punctuation that can follow an accented capital in real text ("CAFÉ»", "AQUÍ”").
@@ -66,6 +70,7 @@ function printable(s: string): string {
  * ("LIBERTÉ»") does not count.
  */
 export function detectMojibake(text: string): Mojibake {
+  if (!SUSPECT.test(text)) return { count: 0, samples: [] };
   let weight = 0;
   let count = 0;
   const samples = new Set<string>();
