@@ -1,11 +1,13 @@
 import { CP1252_C1 } from './cp1252.js';
 
-export interface Mojibake {
+export interface MojibakeReport {
   /** Garbled sequences found; 0 unless the evidence is strong enough to warn about. */
   readonly count: number;
-  /** Up to five distinct examples, as they appear in the text. */
+  /** Up to three distinct examples, as they appear in the text (C1 controls escaped). */
   readonly samples: readonly string[];
 }
+
+const MAX_SAMPLES = 3;
 
 /** The byte a character stands for when bytes were read as windows-1252 or Latin-1, or -1. */
 function byteOf(ch: string): number {
@@ -26,6 +28,7 @@ const UTF8_AS_LATIN1 = new RegExp(`[\\u00c2-\\u00df]${CONT}|[\\u00e0-\\u00ef]${C
 const HIGH = `\\u0080-\\u009f\\u00a1-\\u00ff${esc(CP1252_C1)}`;
 const HIGH_RUN = new RegExp(`(?:[${HIGH}][${HIGH}\\u0040-\\u007e]){3,}`, 'gu');
 const ASCII = /[\u0040-\u007e]/u;
+const LATIN1 = /[\u00a1-\u00ff]/gu;
 // Every finding holds a Latin-1 character (a UTF-8 lead byte, a run of high bytes) or 锟, so text
 // without one (most Chinese and English dumps) gets one quick pass instead of three. The class
 // leaves out the windows-1252 punctuation: with it V8 scans ten times slower.
@@ -33,7 +36,7 @@ const SUSPECT = /[\u0080-\u00ff锟]/u;
 // U+FFFD twice in UTF-8 (EF BF BD EF BF BD) read as GBK: the best-known Chinese mojibake.
 const KUNJINKAO = /锟斤拷/gu;
 // Closing punctuation that can follow an accented capital in real text ("CAFÉ»", "AQUÍ”").
-const CLOSERS = new Set(['\u201d', '\u2019', '\u00bb', '\u2026', '\u2013', '\u2014', '\u201c', '\u2018', '\u00ab', '\u201e', '\u201a', '\u2022']);
+const CLOSERS = new Set(['\u201d', '\u2019', '\u00bb', '\u2026', '\u2013', '\u2014', '\u201c', '\u2018', '\u00ab']);
 const LETTER = /\p{L}/u;
 
 /** Whether a match stands for one well-formed UTF-8 character (no overlong form, no surrogate). */
@@ -65,11 +68,10 @@ function printable(s: string): string {
  * Finds mojibake baked into text: UTF-8 bytes once read as windows-1252 or Latin-1 ("Ã©" for
  * "é", "â€™" for "’"), CJK bytes once read as Latin-1 ("ÄãºÃ" for "你好" in GBK) and the GBK
  * reading of two U+FFFD ("锟斤拷"). Evidence is weighed so that real French, German, Portuguese or
- * Spanish text does not trip it: one three-byte sequence or one long run is enough, two-byte
- * sequences need company, and an accented capital followed by closing punctuation at a word's end
- * ("LIBERTÉ»") does not count.
+ * Spanish text does not trip it: one three-byte sequence, one "Ã"/"Â" sequence or one run of three
+ * double-byte characters is enough; other two-byte sequences need company.
  */
-export function detectMojibake(text: string): Mojibake {
+export function detectMojibake(text: string): MojibakeReport {
   if (!SUSPECT.test(text)) return { count: 0, samples: [] };
   let weight = 0;
   let count = 0;
@@ -77,7 +79,7 @@ export function detectMojibake(text: string): Mojibake {
   const note = (s: string, w: number): void => {
     weight += w;
     count++;
-    if (samples.size < 5) samples.add(printable(s.length > 12 ? `${s.slice(0, 12)}…` : s));
+    if (samples.size < MAX_SAMPLES) samples.add(printable(s.length > 12 ? `${s.slice(0, 12)}…` : s));
   };
   // Runs first, so GBK read as Latin-1 is reported as runs and not as the odd byte pairs in it that
   // happen to look like UTF-8; a run that is UTF-8 through and through is left to the next pass.
@@ -85,6 +87,9 @@ export function detectMojibake(text: string): Mojibake {
     // Separator lines ("——————", "·-·-·-") are runs too, but of one or two symbols; "éxéxé"-like
     // stretches of real text need a fourth pair before they count.
     if (new Set(m).size < 3 || (ASCII.test(m) && m.length < 8)) return m;
+    // Chinese and English typography ("“……——”") is windows-1252 punctuation only; double-byte
+    // text read as Latin-1 always shows Latin-1 letters and signs too.
+    if ((m.match(LATIN1)?.length ?? 0) < 2) return m;
     if (isAllUtf8(m)) return m;
     note(m, 2);
     return ' ';
@@ -92,10 +97,14 @@ export function detectMojibake(text: string): Mojibake {
   for (const m of rest.matchAll(UTF8_AS_LATIN1)) {
     const seq = m[0];
     if (!isUtf8(seq)) continue;
-    if (seq.length === 2) {
+    // Ã and Â lead the mojibake of every Latin-1 letter and sign ("Ã©", "Â°") and almost never
+    // stand before a continuation character in real text, so one is enough. Other two-byte leads
+    // (Å, Ð, É...) need company, and an accented capital before closing punctuation at a word's end
+    // ("LIBERTÉ»", "AQUÍ”") does not count at all.
+    if (seq.length === 2 && seq[0] !== '\u00c2' && seq[0] !== '\u00c3') {
       const after = rest[m.index + 2] ?? '';
       if (CLOSERS.has(seq[1]!) && !LETTER.test(after)) continue;
-      note(seq, seq[0] === '\u00c2' || seq[0] === '\u00c3' ? 1 : 0.5);
+      note(seq, 1);
     } else note(seq, 2);
   }
   for (const m of text.match(KUNJINKAO) ?? []) note(m, 2);
