@@ -20,7 +20,10 @@ function byteOf(ch: string): number {
 const esc = (s: string): string => [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
 // Characters that stand for a UTF-8 continuation byte (0x80-0xBF) once read as windows-1252 or Latin-1.
 const CONT = `[\\u0080-\\u00bf${esc(CP1252_C1)}]`;
-const UTF8_AS_LATIN1 = new RegExp(`[\\u00c2-\\u00df]${CONT}|[\\u00e0-\\u00ef]${CONT}{2}|[\\u00f0-\\u00f4]${CONT}{3}`, 'gu');
+// The last byte may have become U+FFFD: decoders that leave 0x81, 0x8D, 0x8F, 0x90 and 0x9D
+// undefined in windows-1252 turn "”" (E2 80 9D) into the well-known "â€�".
+const LAST = `[\\u0080-\\u00bf${esc(CP1252_C1)}\\ufffd]`;
+const UTF8_AS_LATIN1 = new RegExp(`[\\u00c2-\\u00df]${LAST}|[\\u00e0-\\u00ef]${CONT}${LAST}|[\\u00f0-\\u00f4]${CONT}{2}${LAST}`, 'gu');
 // Double-byte characters read as Latin-1: pairs of a high byte and a high or ASCII 0x40-0x7E byte
 // (Big5, Shift_JIS and GBK trail bytes go that low). Windows-1251 or -1253 text read as Latin-1 is
 // all high bytes and matches too. European words never hold three such pairs in a row. No-break

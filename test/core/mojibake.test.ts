@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { detectMojibake, mojibakeWarning } from '../../src/core/mojibake.js';
@@ -72,6 +74,14 @@ describe('detectMojibake on mojibake', () => {
     expect(detectMojibake(asCp1252('中文新闻'))).toEqual({ count: 4, samples: ['ä¸­', 'æ–‡', 'æ–°'] });
   });
 
+  it('finds "â€�": the last byte of ” lost to a decoder that leaves 0x9D undefined', () => {
+    expect(detectMojibake('He said â€œyesâ€\ufffd.').count).toBe(2);
+  });
+
+  it('does not take replacement characters after an accented letter for mojibake', () => {
+    expect(detectMojibake('café\ufffd\ufffd menu').count).toBe(0);
+  });
+
   it('finds 锟斤拷, two U+FFFD read as GBK', () => {
     expect(detectMojibake('标题锟斤拷锟斤拷').count).toBe(2);
   });
@@ -80,6 +90,40 @@ describe('detectMojibake on mojibake', () => {
     const r = detectMojibake(asCp1252(`${REAL.French} ${REAL.German} ${REAL.Spanish}`));
     expect(r.samples.length).toBeLessThanOrEqual(3);
     for (const s of r.samples) expect([...s].length).toBeLessThanOrEqual(13);
+  });
+});
+
+// What deboil check relies on: it runs detectMojibake line by line.
+describe('detectMojibake for deboil check', () => {
+  it('finds one "Ã©" in a line', () => {
+    expect(detectMojibake('Le cafÃ© est ouvert.')).toEqual({ count: 1, samples: ['Ã©'] });
+  });
+
+  it('finds GBK read as Latin-1 ("ÖÐ¹úÈËÃñ" for "中国人民")', () => {
+    const gbk = Uint8Array.from([0xd6, 0xd0, 0xb9, 0xfa, 0xc8, 0xcb, 0xc3, 0xf1]);
+    expect(detectMojibake(`Title: ${new TextDecoder('latin1').decode(gbk)}`).count).toBeGreaterThan(0);
+  });
+
+  it('keeps at most three samples but counts them all', () => {
+    const r = detectMojibake('Ã© Ã¨ Ã± Ã¢ Ã´');
+    expect(r.count).toBe(5);
+    expect(r.samples).toHaveLength(3);
+  });
+
+  it.each([
+    ['Chinese dashes and ellipses', '惟楚有才，于斯为盛————中南大学……“新宠”———“播客”。'],
+    ['English ellipses and quotes', 'OOOPS……………..sigh…… “quoted” — dash'],
+    ['Latin-script words with accents', 'São Paulo, Größe, naïve café, Ñandú, déjà vu, Ærøskøbing, 5 °C ± 2, © 2024'],
+    ['the sample dump', readFileSync('fixtures/seed-dump.txt', 'utf8')],
+  ])('finds nothing in %s', (_name, text) => {
+    expect(detectMojibake(text).count).toBe(0);
+  });
+
+  it('finds every accented Latin word once it is misread', () => {
+    const accented = fc.constantFrom(...'éèàâôûçëïüößñãõæøåÉÀÇ’“”–—€');
+    const letters = fc.string({ unit: fc.constantFrom(...'abcdefgh'), maxLength: 5 });
+    const word = fc.tuple(letters, accented, letters);
+    fc.assert(fc.property(word, ([a, x, b]) => detectMojibake(asCp1252(`${a}${x}${b}`)).count > 0));
   });
 });
 
