@@ -4,6 +4,7 @@ import { defaultRules } from './rules/index.js';
 import { languageProfiles } from './rules/langs.js';
 import { toRecord, type ArticleRecord } from './formats/record.js';
 import { decodeBytes } from './io/decode.js';
+import { mojibakeWarning } from './core/mojibake.js';
 
 export type { Article, Block, Label, Labeled, Reason, RulePack, Source, Thresholds, Verdict, Mode } from './core/types.js';
 export type { ArticleRecord } from './formats/record.js';
@@ -43,7 +44,8 @@ export function clean(input: string | Uint8Array, opts: CleanOptions = {}): Arti
       ? { text: input, encoding: 'utf-8', confidence: 1, replacements: 0 }
       : decodeBytes(input, opts.encoding);
   const bytes = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
-  const article = extract(decoded.text, contextFor(opts));
+  const mojibake = mojibakeWarning(decoded.text);
+  const article = extract(decoded.text, contextFor(opts), mojibake ? [mojibake] : []);
   return toRecord(article, {
     path: opts.path ?? null,
     encoding: decoded.encoding,

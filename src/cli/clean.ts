@@ -5,6 +5,7 @@ import { formats, formatNames, isFormatName, type FormatName } from '../formats/
 import { toRecord } from '../formats/record.js';
 import { toExplainJson, toExplainText } from '../formats/explain.js';
 import { decodeOrFail, readDump, readStream, type Loaded } from '../io/read.js';
+import { resolveEncoding } from '../io/decode.js';
 import { EXIT, UsageError } from './errors.js';
 import { createWriter, type Io } from './io.js';
 import { messenger, painter } from './report.js';
@@ -34,7 +35,7 @@ export function sourceOf(loaded: Loaded): Source {
 
 /** Decoded input to output string in the chosen format. */
 export function render(loaded: Loaded, opts: ResolvedOptions, format: FormatName): string {
-  const article = extract(loaded.text, opts.context);
+  const article = extract(loaded.text, opts.context, loaded.warnings);
   return formats[format](toRecord(article, sourceOf(loaded)));
 }
 
@@ -77,6 +78,8 @@ Examples:
         throw new UsageError(`several inputs without --out-dir give JSON Lines on stdout; -f ${flags.format} needs one input`);
       }
       const format: FormatName = many ? 'jsonl' : flags.format && isFormatName(flags.format) ? flags.format : 'json';
+      // A bad label is a usage error before any file is read, not one error per file.
+      if (flags.encoding) resolveEncoding(flags.encoding);
       const list = inputs.length === 0 ? ['-'] : inputs;
       if (list.length === 1 && list[0] === '-' && io.stdinIsTTY) {
         throw new UsageError('no input: pass a dump file, or pipe one in (cat page.txt | deboil)');
@@ -94,8 +97,9 @@ Examples:
           continue;
         }
         if (loaded.replacements > 0) say.warn(`${input}: decoding as ${loaded.encoding} left ${loaded.replacements} replacement character(s)`);
+        for (const w of loaded.warnings) say.warn(`${input}: ${w}`);
         if (flags.explain) {
-          const article = extract(loaded.text, opts.context);
+          const article = extract(loaded.text, opts.context, loaded.warnings);
           if (format === 'json') await out.write(toExplainJson(article));
           else {
             const c = painter(io.env, io.stdoutIsTTY);

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { mojibakeWarning } from '../core/mojibake.js';
 import { decodeBytes, type Decoded } from './decode.js';
 
 export interface ReadOptions {
@@ -10,6 +11,8 @@ export interface ReadOptions {
 export interface Loaded extends Decoded {
   readonly path: string | null;
   readonly bytes: number;
+  /** What is wrong with the text itself (mojibake), for stderr and the record's `warnings`. */
+  readonly warnings: readonly string[];
 }
 
 /** Input that cannot be read or decoded; `path` names it and the message says why. */
@@ -45,7 +48,9 @@ function describe(e: unknown): string {
 
 export function decodeOrFail(path: string, bytes: Uint8Array, opts: ReadOptions): Loaded {
   try {
-    return { ...decodeBytes(bytes, opts.encoding), path, bytes: bytes.length };
+    const decoded = decodeBytes(bytes, opts.encoding);
+    const mojibake = mojibakeWarning(decoded.text);
+    return { ...decoded, path, bytes: bytes.length, warnings: mojibake ? [mojibake] : [] };
   } catch (e) {
     if (e instanceof Error && e.name === 'UnknownEncodingError') throw e;
     throw new InputError(path, (e as Error).message, { cause: e });
