@@ -55,6 +55,13 @@ export const en = {
       pattern: /^(?:\[[^\]\s]{0,80}\.(?:gif|jpe?g|png|webp|svg|bmp)\]|\[(?:image|img|button|inline|iframe|ins: ?:ins|ins:|:ins)[^\]]*\]|\(button\)|_{3,}|iframe|\[ins: :ins\])$/u,
     },
     {
+      id: 'en/embed',
+      reason: 'ad',
+      // lynx and w3m print frames and bare links as lines of their own; like ads, embeds sit
+      // inside articles as often as around them.
+      pattern: /^(?:iframe:|\[?iframe\]?|embed:)(?:\s*\S*)$|^(?:https?:\/\/|www\.)\S+(?: \S+)?$/u,
+    },
+    {
       id: 'en/byline-time',
       reason: 'nav',
       pattern: /^(?:posted|published|updated|last updated|first published)(?: on| at)?:?\s+.{0,40}\d.{0,40}$/u,
@@ -78,7 +85,7 @@ export const en = {
     {
       id: 'en/comments-start',
       reason: 'comment',
-      pattern: /^(?:leave a (?:reply|comment)|post a comment|(?:log ?in|sign in|register|subscribe) to (?:comment|reply|post a comment)\b.{0,40}|add (?:a|your) comment|join the (?:discussion|conversation)|what do you think\??|\d+ thoughts on .{1,120}|(?:one|two|three|\d+) (?:thoughts?|responses?|comments?) (?:on|to) .{1,200}|comments? are closed\.?|comments for this (?:thread|post|article) are now closed\.?|you must be logged in to post a comment\.?|speak your mind|have your say|comment on this (?:story|article))[:.]?$/u,
+      pattern: /^(?:leave a (?:reply|comment)|post a comment|no comments yet\.?|be the first to comment\.?|(?:log ?in|sign in|register|subscribe) to (?:comment|reply|post a comment)\b.{0,40}|add (?:a|your) comment|join the (?:discussion|conversation)|what do you think\??|\d+ thoughts on .{1,120}|(?:one|two|three|\d+) (?:thoughts?|responses?|comments?) (?:on|to) .{1,200}|comments? are closed\.?|comments for this (?:thread|post|article) are now closed\.?|you must be logged in to post a comment\.?|speak your mind|have your say|comment on this (?:story|article))[:.]?$/u,
     },
     {
       id: 'en/footer-start',
@@ -107,6 +114,8 @@ export const en = {
   captionCues: [
     { id: 'en/photo-credit', pattern: /(?:\(|\[|^|\s)(?:photo|photograph|image|picture|pictured|credit|photo credit|source|illustration)s?(?: by| credit| courtesy(?: of)?)?\s*[:/]\s*(.{2,60}?)\)?\]?$/iu },
     { id: 'en/agency-credit', pattern: /\(\s*((?:[^()]{0,40}\/)?(?:reuters|ap|afp|getty images|epa|associated press|bloomberg|ap photo|afp photo|reuters photo|xinhua|pa|istock|shutterstock)(?:\/[^()]{0,40})?)\s*\)$/iu },
+    // A credit line of its own: "Natalie Naccache | Bloomberg | Getty Images", "Matt McClain/The Washington Post via Getty Images".
+    { id: 'en/credit-line', pattern: /^(?=.{0,100}$)(?:.*(?:[|/]|\bvia)\s*)?((?:getty images|ap photo|associated press|reuters|afp|epa(?:-efe)?|shutterstock|istock(?:photo)?|bloomberg|corbis|alamy|pa wire|rex features)(?:\s*\/.{0,30})?)\s*$/iu },
     { id: 'en/photo-trailing', pattern: /\s(?:photo|photograph|image):?\s+([\p{Lu}][\p{L} .'/-]{1,50})$/u },
   ],
   datelines: [
