@@ -143,7 +143,7 @@ export function clusterScores(blocks: readonly Classified[]): number[] {
     }
     let j = i;
     while (j < blocks.length && !isBody(j)) j++;
-    if (j - i >= 3) for (let k = i; k < j; k++) if (scores[k]! < 0) scores[k] = scores[k]! * 2;
+    if (j - i >= 3) for (let k = i; k < j; k++) if (scores[k]! < 0 && blocks[k]!.cue !== 'trending-header') scores[k] = scores[k]! * 2;
     i = j;
   }
   return scores;
@@ -173,6 +173,26 @@ function shortRuns(blocks: readonly Classified[], first: number, last: number, l
   }
   flush();
   return out;
+}
+
+const SENTENCE_END = /[.!?。！？]["”’」』)）]?$/u;
+
+/** A short complete sentence that no rule claimed: jusText's near-good block. */
+function isNearGood(b: Classified): boolean {
+  const free = b.verdict.label === 'body' || b.verdict.reason === 'short';
+  return free && !b.bullet && b.features.weight >= 15 && SENTENCE_END.test(b.text);
+}
+
+/**
+ * Near-good blocks touching the run join it, as in jusText: the densest run ends on its last
+ * strong paragraph, and a closing line or two of short sentences would otherwise fall off.
+ */
+export function extendRun(blocks: readonly Classified[], [first, last]: [number, number]): [number, number] {
+  let end = last;
+  while (end + 1 < blocks.length && isNearGood(blocks[end + 1]!)) end++;
+  let start = first;
+  while (start > 0 && isNearGood(blocks[start - 1]!)) start--;
+  return [start, end];
 }
 
 /** An end marker, or the first of a run of post headers: where comments begin. */
@@ -250,7 +270,7 @@ export function reviseByNeighbours(input: readonly Classified[], t: Thresholds):
   if (!run) {
     return blocks.map((b) => (isKept(b) ? relabel(b, revised('boilerplate', 'ctx/no-main-text', 'outside')) : b));
   }
-  const [first, last] = run;
+  const [first, last] = extendRun(blocks, run);
   const listed = numberedItems(blocks);
   const crowded = shortRuns(blocks, first, last, listed);
   const out = blocks.map((b, i): Classified => {
