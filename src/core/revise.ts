@@ -17,6 +17,8 @@ const PENALTY: Readonly<Record<Reason, number>> = {
   nav: 1.5,
   // Ad slots sit inside articles as often as around them: they say nothing about the region.
   ad: 0.2,
+  // Rules and lone bullets are layout: they neither start nor end an article.
+  decoration: 0.3,
   footer: 4,
   share: 1.5,
   comment: 12,
@@ -129,7 +131,9 @@ export function clusterScores(blocks: readonly Classified[]): number[] {
   for (let i = 0; i < blocks.length; i++) {
     if (blocks[i]!.cue !== 'trending-header') continue;
     let j = i + 1;
-    while (j < blocks.length && blocks[j]!.verdict.rule === 'ctx/after-trending-header') scores[j++] = 0;
+    const inBox = (b: Classified): boolean =>
+      b.verdict.rule === 'ctx/after-trending-header' || b.verdict.reason === 'decoration' || b.verdict.reason === 'ad';
+    while (j < blocks.length && inBox(blocks[j]!)) scores[j++] = 0;
     scores[i] = -BOX_COST;
     i = j - 1;
   }
@@ -169,7 +173,7 @@ function shortRuns(blocks: readonly Classified[], first: number, last: number, l
     const b = blocks[i]!;
     const short = b.verdict.reason === 'short' && b.features.titleLike && !b.bullet && !listed.has(i);
     if (short) run.push(i);
-    else if (b.verdict.label !== 'caption' && b.verdict.reason !== 'ad') flush();
+    else if (b.verdict.label !== 'caption' && b.verdict.reason !== 'ad' && b.verdict.reason !== 'decoration') flush();
   }
   flush();
   return out;

@@ -8,6 +8,7 @@ export type Reason =
   | 'teaser'
   | 'nav'
   | 'ad'
+  | 'decoration'
   | 'footer'
   | 'share'
   | 'comment'

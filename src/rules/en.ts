@@ -52,7 +52,7 @@ export const en = {
       id: 'en/image-placeholder',
       reason: 'nav',
       // lynx prints images without alt text as "[image.gif]"; lynx/w3m mark inline frames and inputs.
-      pattern: /^(?:\[[^\]\s]{0,80}\.(?:gif|jpe?g|png|webp|svg|bmp)\]|\[(?:image|img|button|inline|iframe|ins: ?:ins|ins:|:ins)[^\]]*\]|\(button\)|_{3,}|iframe|\[ins: :ins\])$/u,
+      pattern: /^(?:\[[^\]\s]{0,80}\.(?:gif|jpe?g|png|webp|svg|bmp)\]|\[(?:image|img|button|inline|iframe|ins: ?:ins|ins:|:ins)[^\]]*\]|\(button\).{0,40}|_{3,}|iframe|\[ins: :ins\])$/u,
     },
     {
       id: 'en/embed',
@@ -116,6 +116,7 @@ export const en = {
     { id: 'en/agency-credit', pattern: /\(\s*((?:[^()]{0,40}\/)?(?:reuters|ap|afp|getty images|epa|associated press|bloomberg|ap photo|afp photo|reuters photo|xinhua|pa|istock|shutterstock)(?:\/[^()]{0,40})?)\s*\)$/iu },
     // A credit line of its own: "Natalie Naccache | Bloomberg | Getty Images", "Matt McClain/The Washington Post via Getty Images".
     { id: 'en/credit-line', pattern: /^(?=.{0,100}$)(?:.*(?:[|/]|\bvia)\s*)?((?:getty images|ap photo|associated press|reuters|afp|epa(?:-efe)?|shutterstock|istock(?:photo)?|bloomberg|corbis|alamy|pa wire|rex features)(?:\s*\/.{0,30})?)\s*$/iu },
+    { id: 'en/photo-by', pattern: /\b(?:photo(?:graph)?|image|picture)s? (?:by|courtesy of|credit)\s+(\p{Lu}[^.]{1,80})$/u },
     { id: 'en/photo-trailing', pattern: /\s(?:photo|photograph|image):?\s+([\p{Lu}][\p{L} .'/-]{1,50})$/u },
   ],
   datelines: [

@@ -1,8 +1,9 @@
 import type { LineRule, RulePack } from '../core/types.js';
+import { common } from './common.js';
 import { en } from './en.js';
 import { zh } from './zh.js';
 
-export const packs: readonly RulePack[] = [zh, en];
+export const packs: readonly RulePack[] = [common, zh, en];
 
 /** A pack that breaks one of the invariants below; the message names the rule. */
 export class RuleError extends Error {
