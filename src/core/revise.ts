@@ -147,7 +147,12 @@ export function clusterScores(blocks: readonly Classified[]): number[] {
     }
     let j = i;
     while (j < blocks.length && !isBody(j)) j++;
-    if (j - i >= 3) for (let k = i; k < j; k++) if (scores[k]! < 0 && blocks[k]!.cue !== 'trending-header') scores[k] = scores[k]! * 2;
+    // Three unclaimed short lines make a list; six lines of anything make the page's furniture.
+    const n = j - i;
+    for (let k = i; k < j; k++) {
+      const b = blocks[k]!;
+      if (scores[k]! < 0 && b.cue !== 'trending-header' && (n >= 6 || (n >= 3 && b.verdict.reason === 'short'))) scores[k] = scores[k]! * 2;
+    }
     i = j;
   }
   return scores;

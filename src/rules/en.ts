@@ -25,12 +25,28 @@ export const en = {
       id: 'en/call-to-action',
       reason: 'share',
       // Only on short lines: an article may well mention a newsletter in a sentence.
-      pattern: /^(?=.{0,120}$).*\b(?:subscribe|subscribed|subscription|newsletter|sign up|signup|click here|clicking here|download (?:our|the) app|follow us|like us on|follow @\w+|find us on|view all \(\d+\)|view gallery|watch video|watch the video|see also)\b/u,
+      pattern: /^(?=.{0,120}$).*\b(?:subscribe|subscribed|subscription|newsletter|sign up|signup|click here|clicking here|download (?:our|the) app|follow us|get (?:breaking|the latest) .{0,40}news|start your day with|delivered (?:to your inbox|weekday mornings)|meet your inbox|like us on|follow @\w+|find us on|view all \(\d+\)|view gallery|watch video|watch the video|see also)\b/u,
     },
     {
       id: 'en/ad-slot',
       reason: 'ad',
-      pattern: /^(?:advertisement|advertising|ad|ads|sponsored|sponsored content|promoted|story continues below(?: advertisement)?|continue reading (?:below|the main story)|article continues below(?: advertisement)?|\(?ad\)?|- advertisement -|scroll to continue with content)$/u,
+      pattern: /^(?:advertisement|advertising|advert|ad|ads|sponsored|sponsored content|promoted|story continues below(?: advertisement)?|continue reading (?:below|the main story)|article continues below(?: advertisement)?|\(?ad\)?|- advertisement -|scroll to continue with content)$/u,
+    },
+    {
+      id: 'en/author-bio',
+      reason: 'footer',
+      // The note about the writer that closes many articles.
+      pattern: /^(?=.{0,300}$).*\b(?:is (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|intern)s? (?:for|at|with|on)\b|(?:can|may) be reached at\b|follow (?:him|her|them) on (?:twitter|facebook|instagram)|have a (?:news )?tip\?)/u,
+    },
+    {
+      id: 'en/video-teaser',
+      reason: 'teaser',
+      pattern: /^(?=.{0,150}$)(?:also on [\w.-]+\b.*|.+\s(?:video|photos|gallery|\(video\)|view full size))$/u,
+    },
+    {
+      id: 'en/needs-script',
+      reason: 'nav',
+      pattern: /^(?=.{0,200}$).*\b(?:requires javascript|enable javascript|javascript (?:is )?(?:disabled|required)|your browser does not support)\b/u,
     },
     {
       id: 'en/cookie',
@@ -80,7 +96,7 @@ export const en = {
       id: 'en/comments-link',
       reason: 'comment',
       soft: true,
-      pattern: /^(?:comments?|\d+\s+(?:comments?|responses?|replies)|comments? \(\d+\)|show comments|view comments|reader comments)[:.]?$/u,
+      pattern: /^(?:comments?|\d+\s+(?:comments?|responses?|replies)|comments? \(\d+\)|show comments|view comments|reader comments(?: \(?\d+\)?)?)[:.]?$/u,
     },
     {
       id: 'en/comments-start',
@@ -116,6 +132,7 @@ export const en = {
     { id: 'en/agency-credit', pattern: /\(\s*((?:[^()]{0,40}\/)?(?:reuters|ap|afp|getty images|epa|associated press|bloomberg|ap photo|afp photo|reuters photo|xinhua|pa|istock|shutterstock)(?:\/[^()]{0,40})?)\s*\)$/iu },
     // A credit line of its own: "Natalie Naccache | Bloomberg | Getty Images", "Matt McClain/The Washington Post via Getty Images".
     { id: 'en/credit-line', pattern: /^(?=.{0,100}$)(?:.*(?:[|/]|\bvia)\s*)?((?:getty images|ap photo|associated press|reuters|afp|epa(?:-efe)?|shutterstock|istock(?:photo)?|bloomberg|corbis|alamy|pa wire|rex features)(?:\s*\/.{0,30})?)\s*$/iu },
+    { id: 'en/file-photo', pattern: /^(?:file photo|file|photo)\s*[:-]\s*.{10,}?(?:\s(?:reuters|ap|afp|getty images|epa)\/(\S.{0,40}))?$/u },
     { id: 'en/photo-by', pattern: /\b(?:photo(?:graph)?|image|picture)s? (?:by|courtesy of|credit)\s+(\p{Lu}[^.]{1,80})$/u },
     { id: 'en/photo-trailing', pattern: /\s(?:photo|photograph|image):?\s+([\p{Lu}][\p{L} .'/-]{1,50})$/u },
   ],
