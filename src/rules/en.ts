@@ -36,7 +36,7 @@ export const en = {
       id: 'en/author-bio',
       reason: 'footer',
       // The note about the writer that closes many articles.
-      pattern: /^(?=.{0,300}$).*\b(?:is (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|intern)s? (?:for|at|with|on)\b|(?:can|may) be reached at\b|follow (?:him|her|them) on (?:twitter|facebook|instagram)|have a (?:news )?tip\?)/u,
+      pattern: /^(?=.{0,300}$).*\b(?:is (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|intern)s? (?:for|at|with|on)\b|(?:can|may) be reached at\b|follow (?:him|her|them) on (?:twitter|facebook|instagram)|have a (?:news )?tip\?|^(?:write|email|contact) (?:to )?.{2,60} at \S+@\S+)/u,
     },
     {
       id: 'en/video-teaser',
