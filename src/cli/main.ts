@@ -38,10 +38,11 @@ function buildProgram(io: Io, state: RunState): Command {
     // Each subcommand parses its own copy of the shared options; without this the root command
     // would take `--config` given after `explain`, and the subcommand would never see it.
     .enablePositionalOptions()
-    .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
+      // One line in our own shape, with the hint in it: scripts grep for `deboil: error:`.
+      outputError: (s, write) => write(`deboil: error: ${s.trim().replace(/^error:\s*/u, '')} (see deboil --help)\n`),
     });
   registerClean(program, io, state);
   registerExplain(program, io, state);

@@ -22,10 +22,11 @@ export function findTitle(blocks: readonly Classified[], pack: RulePack): number
   for (let i = first - 1, steps = 0; i >= 0 && steps < 8; i--) {
     const b = blocks[i]!;
     const { label, reason } = b.verdict;
-    if (label === 'caption' || b.features.weight < 12) continue;
+    // A caption's twin (alt text then figcaption) is a caption too, never a headline.
+    if (label === 'caption' || reason === 'duplicate' || b.features.weight < 12) continue;
     steps++;
     if (reason === 'trending' || reason === 'teaser' || reason === 'category' || reason === 'read-more') break;
-    if (label === 'boilerplate' && reason !== 'short' && reason !== 'outside' && reason !== 'duplicate') continue;
+    if (label === 'boilerplate' && reason !== 'short' && reason !== 'outside') continue;
     const f = b.features;
     if (!f.titleLike || b.bullet || f.weight < 15 || f.weight > 300) continue;
     if (LABELLED.test(b.text) || /[@|[\]]|^\p{Ll}/u.test(b.text) || f.digitRatio > 0.15) continue;

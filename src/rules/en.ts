@@ -86,7 +86,7 @@ export const en = {
   trendingHeaders: [
     {
       id: 'en/related',
-      pattern: /^(?:most (?:read|popular|viewed|shared|emailed|commented)|trending(?: now| stories| news)?|popular(?: now| stories| posts| articles)?|related(?: articles?| stories| posts| news| content| coverage| links| topics| reading| videos?)?|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|recommended(?: for you| stories| articles| reading)?|more (?:stories|news|articles|from|on|in|headlines|top stories)\b.{0,40}|read (?:next|more|also)|also read|see also|top stories|latest(?: news| stories| headlines| posts| articles)?|editor'?s picks|don'?t miss|what'?s hot|hot topics|around the web|from around the web|promoted stories|sponsored stories|recent posts|recent articles|popular posts|featured(?: stories| articles| posts)?|in case you missed it|more in [\p{L} ]{1,30}|more from [\p{L} .]{1,40}|elsewhere on [\p{L} .]{1,30}|today'?s headlines|headlines|breaking news|news feed)[:.]?$/u,
+      pattern: /^(?:most (?:read|popular|viewed|shared|emailed|commented)|trending(?: now| stories| news)?|popular(?: now| stories| posts| articles)?|related(?: articles?| stories| posts| news| content| coverage| links| topics| reading| videos?)?|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|recommended(?: for you| stories| articles| reading)?|more (?:stories|news|articles|from|on|in|headlines|top stories)\b.{0,40}|read (?:next|also)|also read|see also|top stories|latest(?: news| stories| headlines| posts| articles)?|editor'?s picks|don'?t miss|what'?s hot|hot topics|around the web|from around the web|promoted stories|sponsored stories|recent posts|recent articles|popular posts|featured(?: stories| articles| posts)?|in case you missed it|more in [\p{L} ]{1,30}|more from [\p{L} .]{1,40}|elsewhere on [\p{L} .]{1,30}|today'?s headlines|headlines|breaking news|news feed)[:.]?$/u,
     },
   ],
   endMarkers: [
@@ -128,8 +128,8 @@ export const en = {
     },
   ],
   captionCues: [
-    { id: 'en/photo-credit', pattern: /(?:\(|\[|^|\s)(?:photo|photograph|image|picture|pictured|credit|photo credit|source|illustration)s?(?: by| credit| courtesy(?: of)?)?\s*[:/]\s*(.{2,60}?)\)?\]?$/iu },
     { id: 'en/agency-credit', pattern: /\(\s*((?:[^()]{0,40}\/)?(?:reuters|ap|afp|getty images|epa|associated press|bloomberg|ap photo|afp photo|reuters photo|xinhua|pa|istock|shutterstock)(?:\/[^()]{0,40})?)\s*\)$/iu },
+    { id: 'en/photo-credit', pattern: /(?:\(|\[|^|\s)(?:photo|photograph|image|picture|pictured|credit|photo credit|source|illustration)s?(?: by| credit| courtesy(?: of)?)?\s*[:/]\s*(.{2,60}?)\)?\]?$/iu },
     // A credit line of its own: "Natalie Naccache | Bloomberg | Getty Images", "Matt McClain/The Washington Post via Getty Images".
     { id: 'en/credit-line', pattern: /^(?=.{0,100}$)(?:.*(?:[|/]|\bvia)\s*)?((?:getty images|ap photo|associated press|reuters|afp|epa(?:-efe)?|shutterstock|istock(?:photo)?|bloomberg|corbis|alamy|pa wire|rex features)(?:\s*\/.{0,30})?)\s*$/iu },
     { id: 'en/file-photo', pattern: /^(?:file photo|file|photo)\s*[:-]\s*.{10,}?(?:\s(?:reuters|ap|afp|getty images|epa)\/(\S.{0,40}))?$/u },
