@@ -106,7 +106,7 @@ export const en = {
     {
       id: 'en/footer-start',
       reason: 'footer',
-      pattern: /^(?:about us|contact us|privacy policy|terms of (?:use|service)|site map|sitemap|advertise(?: with us)?|careers)(?:\s*[|·•/-]\s*[\p{L} ]{2,30}){2,}$/u,
+      pattern: /^(?:about us|contact us|privacy policy|terms of (?:use|service)|site map|sitemap|advertise(?: with us)?|careers)(?:\s*[|·•/-]\s*\p{L}(?:[\p{L} ]{0,28}\p{L})?){2,}$/u,
     },
   ],
   stamps: [
