@@ -56,16 +56,19 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
     const abs = resolve(opts.cwd, input);
     const st = await stat(abs).catch(() => null);
     if (st?.isDirectory()) {
-      const files = await fg([...(opts.include?.length ? opts.include : DEFAULT_INCLUDE)], {
+      const entries = await fg([...(opts.include?.length ? opts.include : DEFAULT_INCLUDE)], {
         cwd: abs,
         absolute: true,
-        onlyFiles: true,
+        onlyFiles: false,
+        objectMode: true,
         dot: false,
         followSymbolicLinks: true,
         suppressErrors: true,
         ignore,
       });
-      for (const f of files) add(resolve(f), abs);
+      // A link that is still a link after following is broken or loops: keep it, so the batch names
+      // it as an input error instead of skipping it without a word. FIFOs and sockets would block a read.
+      for (const e of entries) if (e.dirent.isFile() || e.dirent.isSymbolicLink()) add(resolve(e.path), abs);
       continue;
     }
     if (st) {
@@ -100,4 +103,14 @@ export function commonBase(paths: readonly string[]): string {
     n = i;
   }
   return first.slice(0, n).join(sep) || sep;
+}
+
+/**
+ * Whether an input argument stands for a set of files (a directory or a glob) rather than one file:
+ * such an input makes a batch even when it matches a single file, so the output shape does not
+ * change with what a folder holds.
+ */
+export async function isMultiInput(input: string, cwd: string): Promise<boolean> {
+  const st = await stat(resolve(cwd, input)).catch(() => null);
+  return st ? st.isDirectory() : fg.isDynamicPattern(input);
 }
