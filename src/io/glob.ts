@@ -49,7 +49,8 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
   const skip = opts.skipDir ? resolve(opts.cwd, opts.skipDir) : undefined;
   const ignore = [...(opts.exclude ?? [])];
   const add = (abs: string, base: string): void => {
-    if (skip && isInside(abs, skip)) return;
+    // Only an out-dir inside the input is skipped: one that is the input folder (or holds it) is not.
+    if (skip && isInside(abs, skip) && !isInside(base, skip)) return;
     if (!found.has(abs)) found.set(abs, { path: abs, display: display(opts.cwd, abs), rel: relative(base, abs) });
   };
   for (const input of inputs) {

@@ -13,7 +13,7 @@ const NEWLINE = 0x0a;
  * than `maxBytes` is skipped (text null) instead of filling memory. Splitting on the '\n' byte is
  * safe in UTF-8, where that byte never occurs inside a character.
  */
-export async function* readLines(stream: AsyncIterable<Uint8Array | string>, maxBytes = Infinity): AsyncGenerator<Line> {
+export async function* readLines(stream: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, maxBytes = Infinity): AsyncGenerator<Line> {
   // Each line is decoded on its own, so a BOM is dropped wherever a tool glued files together.
   const decoder = new TextDecoder('utf-8');
   let parts: Uint8Array[] = [];
