@@ -296,6 +296,21 @@ describe('deboil in a pipeline', () => {
   });
 });
 
+const hasParallel = spawnSync('parallel', ['--version'], { encoding: 'utf8' }).status === 0;
+
+describe('the README pipeline recipe', () => {
+  it.skipIf(!hasParallel)('gives under GNU parallel --pipe the same bytes as one run', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'records.jsonl'), jsonl(12));
+    const one = spawnSync('sh', ['-c', '"$NODE" "$BIN" --input-format jsonl -q < records.jsonl'], { cwd: dir, env: { ...ENV, NODE: process.execPath, BIN }, encoding: 'utf8' });
+    // Small blocks so the input is really cut into several chunks.
+    const cmd = 'parallel --pipe --keep-order --block 40k -j 2 "$NODE" "$BIN" --input-format jsonl -j 1 -q < records.jsonl';
+    const par = spawnSync('sh', ['-c', cmd], { cwd: dir, env: { ...ENV, NODE: process.execPath, BIN }, encoding: 'utf8' });
+    expect(records(one.stdout)).toHaveLength(12);
+    expect(par.stdout).toBe(one.stdout);
+  });
+});
+
 describe('deboil interrupted', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('on %s stops the workers, leaves no temp file or partial output, and exits 130', async (sig) => {
     const dir = tempDir();
