@@ -193,6 +193,24 @@ function createSignal(): { wait(): Promise<void>; notify(): void } {
   };
 }
 
+/**
+ * The value of `p`, or null as soon as `signal` aborts, so a long item in a worker does not delay
+ * Ctrl-C. Not Promise.race with one long-lived abort promise: every race would leave a reaction on
+ * it that holds its result, and a batch would keep every output it ever wrote.
+ */
+function unlessAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T | null> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.resolve(null);
+  return new Promise<T | null>((resolve) => {
+    const abort = (): void => resolve(null);
+    signal.addEventListener('abort', abort, { once: true });
+    void p.then((v) => {
+      signal.removeEventListener('abort', abort);
+      resolve(v);
+    });
+  });
+}
+
 function iteratorOf<T>(items: Iterable<T> | AsyncIterable<T>): AsyncIterator<T> | Iterator<T> {
   return Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
 }
@@ -221,16 +239,10 @@ export async function runBatch<Item, In, Out>(
   let sourceDone = false;
   let sourceError: unknown = null;
   const isStopped = (): boolean => stopped || opts.signal?.aborted === true;
-  let onAbort = (): void => {};
-  // Resolves on abort, so a long item in a worker does not delay Ctrl-C.
-  const abortion = new Promise<null>((resolve) => {
-    onAbort = () => {
-      itemAdded.notify();
-      roomMade.notify();
-      resolve(null);
-    };
-  });
-  if (opts.signal?.aborted) onAbort();
+  const onAbort = (): void => {
+    itemAdded.notify();
+    roomMade.notify();
+  };
   opts.signal?.addEventListener('abort', onAbort);
 
   const start = (item: Item): Promise<Outcome<Out>> =>
@@ -274,7 +286,7 @@ export async function runBatch<Item, In, Out>(
         await itemAdded.wait();
         continue;
       }
-      const outcome = await Promise.race([head.outcome, abortion]);
+      const outcome = await unlessAborted(head.outcome, opts.signal);
       if (outcome === null || isStopped()) break;
       if (!outcome.ok && outcome.error instanceof TaskSetupError) throw outcome.error;
       slots.shift();

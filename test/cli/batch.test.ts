@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reviveError, runBatch, serializeError, TaskSetupError, type Outcome } from '../../src/cli/batch.js';
 import { finished, gate, reset, started } from './fixtures/gated-task.js';
@@ -115,6 +117,29 @@ describe('runBatch in one thread (jobs 1)', () => {
     release();
     await run;
     expect(c.seen.map((s) => s.item)).toEqual([0, 1]);
+  });
+
+  it('holds no outcome once it is handed over, so memory does not grow with the batch', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const items = Array.from({ length: 40 }, (_, n) => n);
+    for (const n of items) gate(n).open();
+    const refs: WeakRef<object>[] = [];
+    let alive = -1;
+    await runBatch(items, task(), {
+      jobs: 1,
+      window: 2,
+      signal: new AbortController().signal,
+      onResult: async (n, outcome) => {
+        refs.push(new WeakRef(outcome));
+        if (n < 39) return;
+        // WeakRefs made in this turn stay alive until it ends; collect on a later one.
+        await new Promise((r) => setImmediate(r));
+        gc();
+        alive = refs.slice(0, 30).filter((r) => r.deref() !== undefined).length;
+      },
+    });
+    expect(alive).toBe(0);
   });
 
   it('ends the batch with TaskSetupError when the task cannot be set up', async () => {
