@@ -65,7 +65,7 @@ export function registerClean(program: Command, io: Io, state: RunState): void {
     .addOption(new Option('-f, --format <format>', 'output format (default: json; several inputs: jsonl)').choices(formatNames))
     .option('-o, --out-dir <dir>', 'write one output per input here, mirroring the input tree (.json, .md or .txt by format)')
     .option('-j, --jobs <n>', 'worker threads for a batch (default: available cores)', parseJobs)
-    .option('--include <glob>', 'in directories, take files matching this (repeatable; default: **/*.txt)', collect)
+    .option('--include <glob>', 'take files from directories and globs that match this (repeatable; directories default to **/*.txt)', collect)
     .option('--exclude <glob>', 'in directories and globs, skip files matching this (repeatable)', collect)
     .addOption(new Option('--input-format <kind>', 'text: dump files; jsonl: records {"id","path","url","site","text"} on stdin, one per line').choices(['text', 'jsonl']).default('text'))
     .option('--explain', 'print each line with its label, rule and features instead of the article')
