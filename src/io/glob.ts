@@ -14,7 +14,7 @@ export interface ExpandOptions {
 export interface InputFile {
   /** Absolute path. */
   readonly path: string;
-  /** Path as the user should see it (relative to cwd when inside it). */
+  /** Path as the user should see it: a named file as typed, a found one relative to cwd when inside it. */
   readonly display: string;
   /** Path relative to the input's base: what --out-dir mirrors. */
   readonly rel: string;
@@ -48,10 +48,10 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
   const found = new Map<string, InputFile>();
   const skip = opts.skipDir ? resolve(opts.cwd, opts.skipDir) : undefined;
   const ignore = [...(opts.exclude ?? [])];
-  const add = (abs: string, base: string): void => {
+  const add = (abs: string, base: string, shown = display(opts.cwd, abs)): void => {
     // Only an out-dir inside the input is skipped: one that is the input folder (or holds it) is not.
     if (skip && isInside(abs, skip) && !isInside(base, skip)) return;
-    if (!found.has(abs)) found.set(abs, { path: abs, display: display(opts.cwd, abs), rel: relative(base, abs) });
+    if (!found.has(abs)) found.set(abs, { path: abs, display: shown, rel: relative(base, abs) });
   };
   for (const input of inputs) {
     const abs = resolve(opts.cwd, input);
@@ -73,8 +73,9 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
       continue;
     }
     if (st) {
-      // A named file is taken as given; --include filters only what directories and globs find.
-      add(abs, resolve(abs, '..'));
+      // A named file is taken, and shown, as given (as a single-file run shows it); --include filters
+      // only what directories and globs find.
+      add(abs, resolve(abs, '..'), input);
       continue;
     }
     if (fg.isDynamicPattern(input)) {
@@ -87,7 +88,7 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
       continue;
     }
     // A missing plain path is kept so the batch reports it as an input error in its place.
-    add(abs, resolve(abs, '..'));
+    add(abs, resolve(abs, '..'), input);
   }
   return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
