@@ -123,6 +123,7 @@ function count(tally: Tally, out: CleanOutput): void {
 
 /** Cleans files, directories and globs: to --out-dir, or as JSON Lines on stdout in sorted order. */
 export async function cleanFiles(inputs: readonly string[], s: BatchSettings, opts: ResolvedOptions, io: Io, state: RunState): Promise<void> {
+  if (inputs.length === 0) throw new UsageError('--out-dir needs input files, folders or globs: stdin has no name to mirror');
   if (inputs.includes('-')) {
     throw new UsageError("'-' (stdin) cannot be one of several inputs; pipe many dumps as records with --input-format jsonl");
   }

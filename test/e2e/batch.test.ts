@@ -207,6 +207,7 @@ describe('deboil --out-dir', () => {
       [['in', '-'], "'-' (stdin) cannot be one of several inputs; pipe many dumps as records with --input-format jsonl"],
       [['nothing/*.txt'], 'nothing/*.txt: no such file, and no files match it'],
       [['--input-format', 'jsonl', '-o', 'out'], '--input-format jsonl writes JSON Lines on stdout; it does not take --out-dir'],
+      [['-o', 'out'], '--out-dir needs input files, folders or globs: stdin has no name to mirror'],
     ];
     for (const [args, message] of cases) {
       const r = deboil(args, { cwd: dir });
