@@ -1,16 +1,19 @@
 import { Option, type Command } from 'commander';
-import type { Source } from '../core/types.js';
 import { extract } from '../core/pipeline.js';
 import { formats, formatNames, isFormatName, type FormatName } from '../formats/index.js';
-import { toRecord } from '../formats/record.js';
 import { toExplainJson, toExplainText } from '../formats/explain.js';
+import { isMultiInput } from '../io/glob.js';
 import { decodeOrFail, readDump, readStream, type Loaded } from '../io/read.js';
 import { resolveEncoding } from '../io/decode.js';
-import { EXIT, UsageError } from './errors.js';
+import { UsageError } from './errors.js';
 import { createWriter, type Io } from './io.js';
 import { messenger, painter } from './report.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
 import { commonOptions, type RunState } from './main.js';
+import { cleanLoaded } from './clean-task.js';
+import { cleanFiles, cleanRecords } from './clean-batch.js';
+
+export { sourceOf } from './clean-task.js';
 
 export interface CleanFlags {
   format?: string;
@@ -21,22 +24,16 @@ export interface CleanFlags {
   quiet?: boolean;
   debug?: boolean;
   maxBytes?: number;
-}
-
-export function sourceOf(loaded: Loaded): Source {
-  return {
-    path: loaded.path,
-    encoding: loaded.encoding,
-    confidence: Math.round(loaded.confidence * 1000) / 1000,
-    bytes: loaded.bytes,
-    replacements: loaded.replacements,
-  };
+  outDir?: string;
+  jobs?: number;
+  include?: string[];
+  exclude?: string[];
+  inputFormat?: 'text' | 'jsonl';
 }
 
 /** Decoded input to output string in the chosen format. */
 export function render(loaded: Loaded, opts: ResolvedOptions, format: FormatName): string {
-  const article = extract(loaded.text, opts.context, loaded.warnings);
-  return formats[format](toRecord(article, sourceOf(loaded)));
+  return formats[format](cleanLoaded(loaded, opts.context));
 }
 
 export async function loadStdin(io: Io, flags: CleanFlags): Promise<Loaded> {
@@ -52,62 +49,77 @@ function parseBytes(v: string): number {
   return Math.floor(Number(m[1]) * mult);
 }
 
+function parseJobs(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs: '${v}' is not a whole number of 1 or more`);
+  return n;
+}
+
+function collect(v: string, prev: string[] = []): string[] {
+  return [...prev, v];
+}
+
 export function registerClean(program: Command, io: Io, state: RunState): void {
   commonOptions(program)
-    .argument('[inputs...]', 'dump files; "-" or nothing reads stdin')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames))
+    .argument('[inputs...]', 'dump files, directories (their *.txt files, recursively) or globs; "-" or nothing reads stdin')
+    .addOption(new Option('-f, --format <format>', 'output format (default: json; several inputs: jsonl)').choices(formatNames))
+    .option('-o, --out-dir <dir>', 'write one output per input here, mirroring the input tree (.json, .md or .txt by format)')
+    .option('-j, --jobs <n>', 'worker threads for a batch (default: available cores)', parseJobs)
+    .option('--include <glob>', 'take files from directories and globs that match this (repeatable; directories default to **/*.txt)', collect)
+    .option('--exclude <glob>', 'in directories and globs, skip files matching this (repeatable)', collect)
+    .addOption(new Option('--input-format <kind>', 'text: dump files; jsonl: records {"id","path","url","site","text"} on stdin, one per line').choices(['text', 'jsonl']).default('text'))
     .option('--explain', 'print each line with its label, rule and features instead of the article')
-    .option('--max-bytes <size>', 'refuse inputs larger than this (e.g. 50M)', parseBytes)
+    .option('--max-bytes <size>', 'refuse inputs (or jsonl records) larger than this (e.g. 50M)', parseBytes)
     .addHelpText(
       'after',
       `
 Examples:
-  deboil page.txt                     article as JSON on stdout
-  cat page.txt | deboil -f md         Markdown with YAML front matter
-  deboil page.txt -f text | head -3   plain text; a closed pipe is a normal end
-  deboil a.txt b.txt                  JSON Lines, one record per input
-  deboil --explain page.txt           why each line was kept or dropped
-  deboil explain page.txt             the same, as a command`,
+  deboil page.txt                       article as JSON on stdout
+  cat page.txt | deboil -f md           Markdown with YAML front matter
+  deboil page.txt -f text | head -3     plain text; a closed pipe is a normal end
+  deboil a.txt b.txt                    JSON Lines, one record per input, in sorted order
+  deboil scrape/ -o clean/ -f md        a folder (its *.txt files) to a mirrored tree of .md files
+  deboil 'scrape/**/*.txt' --exclude '**/draft/**' -o clean/
+  deboil --input-format jsonl < in.jsonl > out.jsonl    one record out per record in
+  deboil --explain page.txt             why each line was kept or dropped
+  deboil explain page.txt               the same, as a command
+
+A directory stands for its *.txt files, recursively (change with --include). Without --out-dir,
+several inputs, a directory or a glob give JSON Lines on stdout; a failed input gives a record with
+an "error" field and the batch goes on, with exit code 2 at the end.`,
     )
     .action(async (inputs: string[], flags: CleanFlags) => {
-      const say = messenger(io, flags.quiet);
       const opts = await resolveOptions(flags, io.cwd);
-      const out = createWriter(io.stdout);
-      const many = inputs.length > 1;
-      if (many && flags.format && flags.format !== 'jsonl' && flags.format !== 'json') {
-        throw new UsageError(`several inputs without --out-dir give JSON Lines on stdout; -f ${flags.format} needs one input`);
-      }
-      const format: FormatName = many ? 'jsonl' : flags.format && isFormatName(flags.format) ? flags.format : 'json';
       // A bad label is a usage error before any file is read, not one error per file.
       if (flags.encoding) resolveEncoding(flags.encoding);
-      const list = inputs.length === 0 ? ['-'] : inputs;
-      if (list.length === 1 && list[0] === '-' && io.stdinIsTTY) {
-        throw new UsageError('no input: pass a dump file, or pipe one in (cat page.txt | deboil)');
+      if (flags.inputFormat === 'jsonl') {
+        if (flags.explain) throw new UsageError('--explain takes one dump, not records; use deboil explain FILE');
+        return cleanRecords(inputs, flags, opts, io, state);
       }
-      for (const input of list) {
-        let loaded: Loaded;
-        try {
-          loaded = input === '-' ? await loadStdin(io, flags) : await readDump(input, { encoding: flags.encoding, maxBytes: flags.maxBytes });
-        } catch (e) {
-          if (!many || !(e instanceof Error) || e.name !== 'InputError') throw e;
-          const err = e as Error & { path: string };
-          say.error(`${err.path}: ${err.message}`);
-          await out.write(`${JSON.stringify({ schema: 'deboil/1', source: { path: err.path }, error: err.message })}\n`);
-          state.code = EXIT.error;
-          continue;
-        }
-        if (loaded.replacements > 0) say.warn(`${input}: decoding as ${loaded.encoding} left ${loaded.replacements} replacement character(s)`);
-        for (const w of loaded.warnings) say.warn(`${input}: ${w}`);
-        if (flags.explain) {
-          const article = extract(loaded.text, opts.context, loaded.warnings);
-          if (format === 'json') await out.write(toExplainJson(article));
-          else {
-            const c = painter(io.env, io.stdoutIsTTY);
-            await out.write(toExplainText(article, 120, { kept: (s) => s, removed: (s) => c.dim(s), meta: (s) => c.cyan(s) }));
-          }
-          continue;
-        }
-        await out.write(render(loaded, opts, format));
+      const batch = flags.outDir !== undefined || inputs.length > 1 || (inputs.length === 1 && (await isMultiInput(inputs[0]!, io.cwd)));
+      if (batch) {
+        if (flags.explain) throw new UsageError('--explain takes one dump; use deboil explain FILE for each');
+        return cleanFiles(inputs, flags, opts, io, state);
       }
+      await cleanOne(inputs[0] ?? '-', flags, opts, io);
     });
+}
+
+async function cleanOne(input: string, flags: CleanFlags, opts: ResolvedOptions, io: Io): Promise<void> {
+  const say = messenger(io, flags.quiet);
+  if (input === '-' && io.stdinIsTTY) {
+    throw new UsageError('no input: pass a dump file, or pipe one in (cat page.txt | deboil)');
+  }
+  const format: FormatName = flags.format && isFormatName(flags.format) ? flags.format : 'json';
+  const loaded = input === '-' ? await loadStdin(io, flags) : await readDump(input, { encoding: flags.encoding, maxBytes: flags.maxBytes });
+  if (loaded.replacements > 0) say.warn(`${input}: decoding as ${loaded.encoding} left ${loaded.replacements} replacement character(s)`);
+  for (const w of loaded.warnings) say.warn(`${input}: ${w}`);
+  const out = createWriter(io.stdout);
+  if (flags.explain) {
+    const article = extract(loaded.text, opts.context, loaded.warnings);
+    if (format === 'json') return out.write(toExplainJson(article));
+    const c = painter(io.env, io.stdoutIsTTY);
+    return out.write(toExplainText(article, 120, { kept: (s) => s, removed: (s) => c.dim(s), meta: (s) => c.cyan(s) }));
+  }
+  await out.write(render(loaded, opts, format));
 }

@@ -14,7 +14,7 @@ export interface ExpandOptions {
 export interface InputFile {
   /** Absolute path. */
   readonly path: string;
-  /** Path as the user should see it (relative to cwd when inside it). */
+  /** Path as the user should see it: a named file as typed, a found one relative to cwd when inside it. */
   readonly display: string;
   /** Path relative to the input's base: what --out-dir mirrors. */
   readonly rel: string;
@@ -48,29 +48,34 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
   const found = new Map<string, InputFile>();
   const skip = opts.skipDir ? resolve(opts.cwd, opts.skipDir) : undefined;
   const ignore = [...(opts.exclude ?? [])];
-  const add = (abs: string, base: string): void => {
-    if (skip && isInside(abs, skip)) return;
-    if (!found.has(abs)) found.set(abs, { path: abs, display: display(opts.cwd, abs), rel: relative(base, abs) });
+  const add = (abs: string, base: string, shown = display(opts.cwd, abs)): void => {
+    // Only an out-dir inside the input is skipped: one that is the input folder (or holds it) is not.
+    if (skip && isInside(abs, skip) && !isInside(base, skip)) return;
+    if (!found.has(abs)) found.set(abs, { path: abs, display: shown, rel: relative(base, abs) });
   };
   for (const input of inputs) {
     const abs = resolve(opts.cwd, input);
     const st = await stat(abs).catch(() => null);
     if (st?.isDirectory()) {
-      const files = await fg([...(opts.include?.length ? opts.include : DEFAULT_INCLUDE)], {
+      const entries = await fg([...(opts.include?.length ? opts.include : DEFAULT_INCLUDE)], {
         cwd: abs,
         absolute: true,
-        onlyFiles: true,
+        onlyFiles: false,
+        objectMode: true,
         dot: false,
         followSymbolicLinks: true,
         suppressErrors: true,
         ignore,
       });
-      for (const f of files) add(resolve(f), abs);
+      // A link that is still a link after following is broken or loops: keep it, so the batch names
+      // it as an input error instead of skipping it without a word. FIFOs and sockets would block a read.
+      for (const e of entries) if (e.dirent.isFile() || e.dirent.isSymbolicLink()) add(resolve(e.path), abs);
       continue;
     }
     if (st) {
-      // A named file is taken as given; --include filters only what directories and globs find.
-      add(abs, resolve(abs, '..'));
+      // A named file is taken, and shown, as given (as a single-file run shows it); --include filters
+      // only what directories and globs find.
+      add(abs, resolve(abs, '..'), input);
       continue;
     }
     if (fg.isDynamicPattern(input)) {
@@ -83,7 +88,7 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
       continue;
     }
     // A missing plain path is kept so the batch reports it as an input error in its place.
-    add(abs, resolve(abs, '..'));
+    add(abs, resolve(abs, '..'), input);
   }
   return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -100,4 +105,14 @@ export function commonBase(paths: readonly string[]): string {
     n = i;
   }
   return first.slice(0, n).join(sep) || sep;
+}
+
+/**
+ * Whether an input argument stands for a set of files (a directory or a glob) rather than one file:
+ * such an input makes a batch even when it matches a single file, so the output shape does not
+ * change with what a folder holds.
+ */
+export async function isMultiInput(input: string, cwd: string): Promise<boolean> {
+  const st = await stat(resolve(cwd, input)).catch(() => null);
+  return st ? st.isDirectory() : fg.isDynamicPattern(input);
 }

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile, stat } from 'node:fs/promises';
 import { mojibakeWarning } from '../core/mojibake.js';
 import { decodeBytes, type Decoded } from './decode.js';
 
@@ -57,20 +57,36 @@ export function decodeOrFail(path: string, bytes: Uint8Array, opts: ReadOptions)
   }
 }
 
-/** Reads and decodes one file; never writes to it. */
-export async function readDump(path: string, opts: ReadOptions = {}): Promise<Loaded> {
-  let bytes: Buffer;
+/** The raw bytes of a file and its identity, so a writer can tell an output from its input. */
+export interface RawInput {
+  readonly bytes: Buffer;
+  readonly dev: number;
+  readonly ino: number;
+}
+
+async function brokenLinkReason(path: string): Promise<string | null> {
+  const l = await lstat(path).catch(() => null);
+  return l?.isSymbolicLink() ? 'broken symbolic link (its target does not exist)' : null;
+}
+
+/** Reads one file's bytes, refusing it before reading when it is over `maxBytes`; never writes to it. */
+export async function readBytes(path: string, opts: Pick<ReadOptions, 'maxBytes'> = {}): Promise<RawInput> {
   try {
-    if (opts.maxBytes !== undefined) {
-      const st = await stat(path);
-      if (st.size > opts.maxBytes) throw new InputError(path, `too large: ${st.size} bytes, over --max-bytes ${opts.maxBytes}`);
+    const st = await stat(path);
+    if (opts.maxBytes !== undefined && st.size > opts.maxBytes) {
+      throw new InputError(path, `too large: ${st.size} bytes, over --max-bytes ${opts.maxBytes}`);
     }
-    bytes = await readFile(path);
+    return { bytes: await readFile(path), dev: st.dev, ino: st.ino };
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(path, describe(e), { cause: e });
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? await brokenLinkReason(path) : null;
+    throw new InputError(path, reason ?? describe(e), { cause: e });
   }
-  return decodeOrFail(path, bytes, opts);
+}
+
+/** Reads and decodes one file; never writes to it. */
+export async function readDump(path: string, opts: ReadOptions = {}): Promise<Loaded> {
+  return decodeOrFail(path, (await readBytes(path, opts)).bytes, opts);
 }
 
 /** Reads all of a stream (stdin) into one buffer. */

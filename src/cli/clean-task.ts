@@ -1,0 +1,163 @@
+import type { Mode, Source } from '../core/types.js';
+import type { Context } from '../core/pipeline.js';
+import { extract } from '../core/pipeline.js';
+import { formats, type FormatName } from '../formats/index.js';
+import { SCHEMA_ID, toRecord, type ArticleRecord } from '../formats/record.js';
+import { mojibakeWarning } from '../core/mojibake.js';
+import { decodeOrFail, type Loaded } from '../io/read.js';
+import { resolveOptions } from './options.js';
+
+/** What each worker needs to build its Context once: resolved values, never raw flags. */
+export interface CleanInit {
+  readonly mode: Mode;
+  readonly configPath: string | null;
+  readonly cwd: string;
+  readonly encoding?: string | undefined;
+  readonly format: FormatName;
+}
+
+export type CleanInput =
+  /** A dump file's bytes; `path` is the name records and messages show. */
+  | { readonly kind: 'file'; readonly path: string; readonly bytes: Uint8Array }
+  /** One line of `--input-format jsonl`, parsed in the worker since JSON.parse of a big page is real work. */
+  | { readonly kind: 'line'; readonly line: string };
+
+export interface CleanOutput {
+  /** The output for this input: a document in the chosen format, or one JSON line. */
+  readonly output: string;
+  readonly outBytes: number;
+  readonly inBytes: number;
+  /** Visible characters in, and in the kept text: the summary's share of text removed. */
+  readonly inChars: number;
+  readonly keptChars: number;
+  readonly replacements: number;
+  readonly encoding: string;
+  /** What is wrong with the text itself (mojibake), for stderr. */
+  readonly warnings: readonly string[];
+  /** Set when a JSON Lines record was unusable; `output` then is its error record. */
+  readonly error?: string;
+}
+
+export function sourceOf(loaded: Loaded): Source {
+  return {
+    path: loaded.path,
+    encoding: loaded.encoding,
+    confidence: Math.round(loaded.confidence * 1000) / 1000,
+    bytes: loaded.bytes,
+    replacements: loaded.replacements,
+  };
+}
+
+/** Decoded input to the record every format renders. */
+export function cleanLoaded(loaded: Loaded, context: Context): ArticleRecord {
+  return toRecord(extract(loaded.text, context, loaded.warnings), sourceOf(loaded));
+}
+
+/** Characters that are not white space, counting a surrogate pair once. */
+export function visibleChars(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) continue;
+    if (c <= 0x20 || c === 0x85 || c === 0xa0 || c === 0x3000 || c === 0xfeff) continue;
+    if ((c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029) continue;
+    n++;
+  }
+  return n;
+}
+
+function countReplacements(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\ufffd'); i >= 0; i = s.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}
+
+/** Fields of an input record that go back out unchanged, so a mapper's output joins to its input. */
+const ECHOED = ['id', 'url', 'site'] as const;
+
+/** A record that cannot be cleaned: its message, and the fields it did have. */
+class RecordError extends Error {
+  constructor(
+    message: string,
+    readonly echo: Readonly<Record<string, unknown>> = {},
+    readonly path: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+function parseRecord(line: string): { text: string; path: string | null; echo: Record<string, unknown> } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch (e) {
+    throw new RecordError(`not valid JSON (${(e as Error).message})`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new RecordError('expected a JSON object');
+  const obj = raw as Record<string, unknown>;
+  const echo: Record<string, unknown> = {};
+  for (const k of ECHOED) if (obj[k] !== undefined && obj[k] !== null) echo[k] = obj[k];
+  const path = typeof obj['path'] === 'string' ? obj['path'] : null;
+  if (obj['path'] !== undefined && obj['path'] !== null && path === null) throw new RecordError('"path" must be a string', echo);
+  if (typeof obj['text'] !== 'string') throw new RecordError('missing "text": expected a string with the dump', echo, path);
+  return { text: obj['text'], path, echo };
+}
+
+function cleanLine(line: string, context: Context): CleanOutput {
+  const inBytes = Buffer.byteLength(line);
+  let parsed: ReturnType<typeof parseRecord>;
+  try {
+    parsed = parseRecord(line);
+  } catch (e) {
+    const err = e as RecordError;
+    const output = `${JSON.stringify({ schema: SCHEMA_ID, ...err.echo, source: { path: err.path }, error: err.message })}\n`;
+    return { output, outBytes: Buffer.byteLength(output), inBytes, inChars: 0, keptChars: 0, replacements: 0, encoding: 'utf-8', warnings: [], error: err.message };
+  }
+  const mojibake = mojibakeWarning(parsed.text);
+  const loaded: Loaded = {
+    warnings: mojibake ? [mojibake] : [],
+    text: parsed.text,
+    encoding: 'utf-8',
+    confidence: 1,
+    replacements: countReplacements(parsed.text),
+    gzip: false,
+    path: parsed.path,
+    bytes: Buffer.byteLength(parsed.text),
+  };
+  const record = cleanLoaded(loaded, context);
+  // schema stays the first key; the echoed fields follow it so `head` shows which record this is.
+  const { schema, ...rest } = record;
+  const output = `${JSON.stringify({ schema, ...parsed.echo, ...rest })}\n`;
+  return {
+    output,
+    outBytes: Buffer.byteLength(output),
+    inBytes,
+    inChars: visibleChars(parsed.text),
+    keptChars: visibleChars(record.text),
+    replacements: loaded.replacements,
+    encoding: loaded.encoding,
+    warnings: loaded.warnings,
+  };
+}
+
+function cleanFile(input: { path: string; bytes: Uint8Array }, init: CleanInit, context: Context): CleanOutput {
+  const loaded = decodeOrFail(input.path, input.bytes, { encoding: init.encoding });
+  const record = cleanLoaded(loaded, context);
+  const output = formats[init.format](record);
+  return {
+    output,
+    outBytes: Buffer.byteLength(output),
+    inBytes: loaded.bytes,
+    inChars: visibleChars(loaded.text),
+    keptChars: visibleChars(record.text),
+    replacements: loaded.replacements,
+    encoding: loaded.encoding,
+    warnings: loaded.warnings,
+  };
+}
+
+/** runBatch task setup: resolves options and builds the Context once per worker. */
+export async function setup(init: CleanInit): Promise<(input: CleanInput) => CleanOutput> {
+  const opts = await resolveOptions({ mode: init.mode, config: init.configPath ?? undefined }, init.cwd);
+  return (input) => (input.kind === 'line' ? cleanLine(input.line, opts.context) : cleanFile(input, init, opts.context));
+}
