@@ -101,7 +101,7 @@ export const en = {
     {
       id: 'en/comments-start',
       reason: 'comment',
-      pattern: /^(?:leave a (?:reply|comment)|post a comment|no comments yet\.?|be the first to comment\.?|(?:log ?in|sign in|register|subscribe) to (?:comment|reply|post a comment)\b.{0,40}|add (?:a|your) comment|join the (?:discussion|conversation)|what do you think\??|\d+ thoughts on .{1,120}|(?:one|two|three|\d+) (?:thoughts?|responses?|comments?) (?:on|to) .{1,200}|comments? are closed\.?|comments for this (?:thread|post|article) are now closed\.?|you must be logged in to post a comment\.?|speak your mind|have your say|comment on this (?:story|article))[:.]?$/u,
+      pattern: /^(?:leave a (?:reply|comment)|post a comment|no comments yet\.?|anything to add\??|all comments are moderated\b.*|be the first to comment\.?|(?:log ?in|sign in|register|subscribe) to (?:comment|reply|post a comment)\b.{0,40}|add (?:a|your) comment|join the (?:discussion|conversation)|what do you think\??|\d+ thoughts on .{1,120}|(?:one|two|three|\d+) (?:thoughts?|responses?|comments?) (?:on|to) .{1,200}|comments? are closed\.?|comments for this (?:thread|post|article) are now closed\.?|you must be logged in to post a comment\.?|speak your mind|have your say|comment on this (?:story|article))[:.]?$/u,
     },
     {
       id: 'en/footer-start',
@@ -115,6 +115,8 @@ export const en = {
       // A date (month name or numeric) and a time of day on one short line: "Chris 07.15.12 at 12:43".
       pattern: /^(?=.{0,160}$)(?=.*\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?\b)(?=.*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(?:yesterday|today)\b))/u,
     },
+    // "SD, on November 7th, 2012 // Twitter: @x": a name and a posting date with no time.
+    { id: 'en/name-on-date', pattern: /^(?=.{0,140}$)[^.!?]{1,40}?,?\s(?:on|said on|wrote on|posted on)\s(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}|\d{1,2}(?:st|nd|rd|th)?\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s\d{4})\b/u },
     { id: 'en/says', pattern: /^.{1,80}\s(?:says|said|wrote|writes|replied)\s*:?$/u },
     { id: 'en/time-ago', pattern: /^.{0,80}\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.{0,40}$/u },
   ],
