@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import type { LineRule, Mode, Reason, RulePack, Thresholds } from '../core/types.js';
 import { modes } from '../core/modes.js';
 import { createContext, type Context } from '../core/pipeline.js';
-import { defaultRules, mergePacks, validatePack } from '../rules/index.js';
+import { defaultRules, mergePacks, partialPack, validatePack } from '../rules/index.js';
 import { languageProfiles } from '../rules/langs.js';
 import { FINDING_IDS, isFindingId, type FindingId } from '../core/findings.js';
 import { isReporterName, reporterNames, type ReporterName } from '../formats/check-reporters.js';
@@ -174,21 +174,12 @@ export function configPack(config: ConfigFile): RulePack | null {
   const pats = (id: string, list?: readonly string[]): LineRule[] =>
     (list ?? []).map((s, i) => ({ id: `${id}-${i + 1}`, pattern: compilePattern(s, id) }));
   const withReason = (reason: Reason) => (r: LineRule) => ({ ...r, reason });
-  const pack: RulePack = {
-    id: 'config',
+  const pack = partialPack('config', {
     boilerplate: [...exact('config/boilerplate', w.boilerplate), ...pats('config/boilerplate-pattern', p.boilerplate)].map(withReason('nav')),
     trendingHeaders: [...exact('config/trending', w.trendingHeaders), ...pats('config/trending-pattern', p.trendingHeaders)],
     endMarkers: [...exact('config/end', w.endMarkers), ...pats('config/end-pattern', p.endMarkers)].map(withReason('footer')),
-    stamps: [],
     categories: exact('config/category', w.categories),
-    captionCues: [],
-    datelines: [],
-    bylines: [],
-    dates: [],
-    editors: [],
-    stopwords: [],
-    functionChars: '',
-  };
+  });
   const empty = [pack.boilerplate, pack.trendingHeaders, pack.endMarkers, pack.categories].every((l) => l.length === 0);
   return empty ? null : validatePack(pack);
 }

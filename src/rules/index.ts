@@ -1,5 +1,6 @@
 import type { LineRule, RulePack } from '../core/types.js';
 import { common } from './common.js';
+export { partialPack } from './partial.js';
 import { en } from './en.js';
 import { zh } from './zh.js';
 
