@@ -30,7 +30,7 @@ export const en = {
     {
       id: 'en/ad-slot',
       reason: 'ad',
-      pattern: /^(?:advertisement|advertising|advert|ad|ads|sponsored|sponsored content|promoted|story continues below(?: advertisement)?|continue reading (?:below|the main story)|article continues below(?: advertisement)?|\(?ad\)?|- advertisement -|scroll to continue with content)$/u,
+      pattern: /^(?:.{1,120}\.\.\. ?view full size|view full size|enlarge (?:this )?(?:image|photo)|advertisement|advertising|advert|ad|ads|sponsored|sponsored content|promoted|story continues below(?: advertisement)?|continue reading (?:below|the main story)|article continues below(?: advertisement)?|\(?ad\)?|- advertisement -|scroll to continue with content)$/u,
     },
     {
       id: 'en/author-bio',
@@ -41,7 +41,7 @@ export const en = {
     {
       id: 'en/video-teaser',
       reason: 'teaser',
-      pattern: /^(?=.{0,150}$)(?:also on [\w.-]+\b.*|.+\s(?:video|photos|gallery|\(video\)|view full size))$/u,
+      pattern: /^(?=.{0,150}$)(?:also on [\w.-]+\b.*|.+\s(?:video|photos|gallery|\(video\)))$/u,
     },
     {
       id: 'en/needs-script',
@@ -134,7 +134,7 @@ export const en = {
     { id: 'en/photo-credit', pattern: /(?:\(|\[|^|\s)(?:photo|photograph|image|picture|pictured|credit|photo credit|source|illustration)s?(?: by| credit| courtesy(?: of)?)?\s*[:/]\s*(.{2,60}?)\)?\]?$/iu },
     // A credit line of its own: "Natalie Naccache | Bloomberg | Getty Images", "Matt McClain/The Washington Post via Getty Images".
     { id: 'en/credit-line', pattern: /^(?=.{0,100}$)(?:.*(?:[|/]|\bvia)\s*)?((?:getty images|ap photo|associated press|reuters|afp|epa(?:-efe)?|shutterstock|istock(?:photo)?|bloomberg|corbis|alamy|pa wire|rex features)(?:\s*\/.{0,30})?)\s*$/iu },
-    { id: 'en/file-photo', pattern: /^(?:file photo|file|photo)\s*[:-]\s*.{10,}?(?:\s(?:reuters|ap|afp|getty images|epa)\/(\S.{0,40}))?$/u },
+    { id: 'en/file-photo', pattern: /^(?:file photo|file|photo)\s*[:-]\s*.{10,}?(?:\s(?:reuters|ap|afp|getty images|epa)\/(\S.{0,40}))?$/iu },
     { id: 'en/photo-by', pattern: /\b(?:photo(?:graph)?|image|picture)s? (?:by|courtesy of|credit)\s+(\p{Lu}[^.]{1,80})$/u },
     { id: 'en/photo-trailing', pattern: /\s(?:photo|photograph|image):?\s+([\p{Lu}][\p{L} .'/-]{1,50})$/u },
   ],
