@@ -66,9 +66,16 @@ export const en = {
     },
     {
       id: 'en/image-placeholder',
+      // lynx prints an image without alt text as "[image.gif]" and an ad frame as "[INS: :INS]":
+      // pictures sit inside articles as often as around them, so they are layout, not navigation.
+      reason: 'decoration',
+      pattern: /^(?:\[[^\]\s]{0,80}\.(?:gif|jpe?g|png|webp|svg|bmp)\]|\[(?:image|img|inline|ins: ?:ins|ins:|:ins)[^\]]*\]|\[ins: :ins\])$/u,
+    },
+    {
+      id: 'en/form-widget',
       reason: 'nav',
-      // lynx prints images without alt text as "[image.gif]"; lynx/w3m mark inline frames and inputs.
-      pattern: /^(?:\[[^\]\s]{0,80}\.(?:gif|jpe?g|png|webp|svg|bmp)\]|\[(?:image|img|button|inline|iframe|ins: ?:ins|ins:|:ins)[^\]]*\]|\(button\).{0,40}|_{3,}|iframe|\[ins: :ins\])$/u,
+      // Buttons, frames and input fields as lynx and w3m draw them.
+      pattern: /^(?:\[(?:button|iframe)[^\]]*\]|\(button\).{0,40}|_{3,}|iframe)$/u,
     },
     {
       id: 'en/embed',
