@@ -7,6 +7,8 @@ import { assemble, isKeptLabel } from './assemble.js';
 import { segment } from './segment.js';
 import { guessLanguage, prepareLanguages, type LanguageModel } from './lang.js';
 import { fallbacks, modes } from './modes.js';
+import type { SiteTemplate } from './template.js';
+import { labelWithTemplate, markTemplate } from './template-marks.js';
 
 /** Everything extract needs, built once by the caller and frozen. */
 export interface Context {
@@ -32,7 +34,7 @@ export function createContext(
 /** Judgements by threshold set and block text, kept for one extract call: settle() re-reads text. */
 type Memo = Map<Thresholds, Map<string, Judgement>>;
 
-function labelBlocks(blocks: readonly Block[], rules: Matcher, t: Thresholds, memo: Memo): Classified[] {
+function labelBlocks(blocks: readonly Block[], rules: Matcher, t: Thresholds, memo: Memo, marks?: ReadonlySet<number>): Classified[] {
   let byText = memo.get(t);
   if (!byText) memo.set(t, (byText = new Map()));
   const first = blocks.map((b) => {
@@ -41,14 +43,14 @@ function labelBlocks(blocks: readonly Block[], rules: Matcher, t: Thresholds, me
     if (!j) byText.set(key, (j = judgeBlock(b, rules, t)));
     return withVerdict({ ...b, features: j.features }, j.verdict, j.cue);
   });
-  return dropRepeatedKept(reviseByNeighbours(dropDuplicateCaptions(first), t));
+  return dropRepeatedKept(reviseByNeighbours(dropDuplicateCaptions(marks ? markTemplate(first, marks) : first), t));
 }
 
 /** Walks the threshold sets in order and keeps the first labelling that finds an article. */
-function labelWithFallbacks(blocks: readonly Block[], ctx: Context, memo: Memo): Classified[] {
+function labelWithFallbacks(blocks: readonly Block[], ctx: Context, memo: Memo, marks?: ReadonlySet<number>): Classified[] {
   let labeled: Classified[] = [];
   for (const t of ctx.passes) {
-    labeled = labelBlocks(blocks, ctx.rules, t, memo);
+    labeled = labelBlocks(blocks, ctx.rules, t, memo, marks);
     if (labeled.some(isKeptLabel)) break;
   }
   return labeled;
@@ -98,10 +100,15 @@ function settle(blocks: Classified[], ctx: Context, memo: Memo): Classified[] {
   return current;
 }
 
-/** Cleans one dump: segment, classify each block, revise by context, collapse repeats, assemble. */
-export function extract(text: string, ctx: Context, warnings: readonly string[] = []): Article {
+/**
+ * Cleans one dump: segment, classify each block, revise by context, collapse repeats, assemble.
+ * With the template of the page's site (learnt from its other pages), its template lines go too.
+ */
+export function extract(text: string, ctx: Context, warnings: readonly string[] = [], site: SiteTemplate | null = null): Article {
   const memo: Memo = new Map();
-  const labeled = settle(labelWithFallbacks(segment(text), ctx, memo), ctx, memo);
+  const blocks = segment(text);
+  const label = (marks?: ReadonlySet<number>): Classified[] => settle(labelWithFallbacks(blocks, ctx, memo, marks), ctx, memo);
+  const labeled = site ? labelWithTemplate(site, label, ctx.rules.pack, ctx.passes[0]!) : label();
   const body = keptText(labeled);
   const lang = guessLanguage(body || text, ctx.languages);
   return assemble(labeled, ctx.rules.pack, lang, warnings, countLines(text));
