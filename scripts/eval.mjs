@@ -3,7 +3,11 @@
 // predictions to a temp folder and hands them to the shared scorer. Prints per-source P/R/F1, the
 // pages below 0.80, metadata and encoding-detection accuracy.
 //
-//   npm run eval [-- --corpus DIR] [--mode balanced] [--thresholds '{"minBodyWeight":50}'] [--worst 10] [--json FILE] [--keep DIR]
+//   npm run eval [-- --corpus DIR] [--mode balanced] [--thresholds '{"minBodyWeight":50}'] [--worst 10] [--json FILE] [--keep DIR] [--learn]
+//
+// --learn also learns each site's template from all of its DEV dumps (site = manifest `site`; only
+// sites with 3 or more pages can have one) and scores again with it: F1 per source and per learnt
+// site, without and with learning.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +27,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     'with-title': { type: 'boolean', default: false },
     thresholds: { type: 'string' },
+    learn: { type: 'boolean', default: false },
   },
 });
 
@@ -31,7 +36,7 @@ if (!existsSync(join(args.corpus, 'manifest.jsonl')) || !existsSync(args.scorer)
   process.exit(0);
 }
 
-const { clean } = await import(join(root, 'dist/index.js'));
+const { clean, documentLines, emptyProfile, addDocument } = await import(join(root, 'dist/index.js'));
 const manifest = readFileSync(join(args.corpus, 'manifest.jsonl'), 'utf8')
   .trim()
   .split('\n')
@@ -87,31 +92,39 @@ for (const row of manifest) {
 }
 const seconds = (performance.now() - t0) / 1000;
 
-const scored = JSON.parse(
-  execFileSync(process.execPath, [args.scorer, '--gold', args.corpus, '--pred', out, '--json', '--per-doc'], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  }),
-);
-if (!args.keep) rmSync(out, { recursive: true, force: true });
-
-const docs = (scored.docs ?? scored.per_doc ?? scored.documents ?? []).filter((d) => !args.only || manifest.some((r) => r.id === d.id));
-const bySource = new Map();
-for (const d of docs) {
-  const list = bySource.get(d.source) ?? [];
-  list.push(d);
-  bySource.set(d.source, list);
+/** Scores the predictions in `dir` with the shared scorer: one entry per document. */
+function score(dir) {
+  const scored = JSON.parse(
+    execFileSync(process.execPath, [args.scorer, '--gold', args.corpus, '--pred', dir, '--json', '--per-doc'], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    }),
+  );
+  return (scored.docs ?? scored.per_doc ?? scored.documents ?? []).filter((d) => !args.only || manifest.some((r) => r.id === d.id));
 }
+
 const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 const f = (x) => x.toFixed(3);
-const rows = [...bySource.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([source, list]) => ({
-  source,
-  n: list.length,
-  p: mean(list.map((d) => d.precision ?? d.p)),
-  r: mean(list.map((d) => d.recall ?? d.r)),
-  f1: mean(list.map((d) => d.f1)),
-  below: list.filter((d) => d.f1 < 0.8).length,
-}));
+/** Macro P/R/F1 per group of documents (`key` names the group). */
+function summarise(list, key) {
+  const groups = new Map();
+  for (const d of list) {
+    const k = key(d);
+    groups.set(k, [...(groups.get(k) ?? []), d]);
+  }
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([source, ds]) => ({
+    source,
+    n: ds.length,
+    p: mean(ds.map((d) => d.precision ?? d.p)),
+    r: mean(ds.map((d) => d.recall ?? d.r)),
+    f1: mean(ds.map((d) => d.f1)),
+    below: ds.filter((d) => d.f1 < 0.8).length,
+  }));
+}
+
+const docs = score(out);
+if (!args.keep) rmSync(out, { recursive: true, force: true });
+const rows = summarise(docs, (d) => d.source);
 console.log('source        docs  P      R      F1     F1<0.80');
 for (const r of rows) console.log(`${r.source.padEnd(13)} ${String(r.n).padStart(4)}  ${f(r.p)}  ${f(r.r)}  ${f(r.f1)}  ${r.below}`);
 const meanOfSources = mean(rows.map((r) => r.f1));
@@ -124,4 +137,43 @@ console.log(`speed: ${manifest.length} dumps, ${(bytes / 1e6).toFixed(1)} MB in 
 const worst = [...docs].sort((a, b) => a.f1 - b.f1).slice(0, Number(args.worst));
 console.log(`worst ${worst.length}:`);
 for (const d of worst) console.log(`  ${d.id.padEnd(16)} F1 ${f(d.f1)}  P ${f(d.precision ?? d.p)}  R ${f(d.recall ?? d.r)}`);
-if (args.json) writeFileSync(args.json, `${JSON.stringify({ rows, meanOfSources, below, docs, meta, encOk, encTotal }, null, 2)}\n`);
+
+let learning = null;
+if (args.learn) {
+  // Counted per site over every DEV dump of it, the page being cleaned included, as `deboil --learn`
+  // does on a folder; a site with fewer than 3 pages learns nothing (minDocs 3).
+  const profile = emptyProfile();
+  const pages = new Map();
+  for (const row of manifest) {
+    addDocument(profile, row.site, documentLines(readFileSync(join(args.corpus, row.dump))));
+    pages.set(row.site, (pages.get(row.site) ?? 0) + 1);
+  }
+  const learnt = new Set([...pages].filter(([, n]) => n >= 3).map(([site]) => site));
+  const siteOf = new Map(manifest.map((r) => [r.id, r.site]));
+  const dir = mkdtempSync(join(tmpdir(), 'deboil-eval-learn-'));
+  let changed = 0;
+  for (const row of manifest) {
+    const raw = readFileSync(join(args.corpus, row.dump));
+    const rec = clean(raw, { mode: args.mode, path: row.dump, thresholds: args.thresholds ? JSON.parse(args.thresholds) : undefined, profile, site: row.site });
+    if (rec.text !== records.get(row.id).text) changed++;
+    mkdirSync(join(dir, row.source), { recursive: true });
+    writeFileSync(join(dir, row.source, `${row.id}.txt`), args['with-title'] && rec.title ? `${rec.title}\n\n${rec.text}` : rec.text);
+  }
+  const learnedDocs = score(dir);
+  rmSync(dir, { recursive: true, force: true });
+  const withRows = summarise(learnedDocs, (d) => d.source);
+  const bySite = (ds) => summarise(ds.filter((d) => learnt.has(siteOf.get(d.id))), (d) => `${d.source}/${siteOf.get(d.id)}`);
+  const siteRows = bySite(docs);
+  const siteWith = bySite(learnedDocs);
+  const inLearnt = manifest.filter((r) => learnt.has(r.site)).length;
+  console.log(`\nlearning (--learn): ${learnt.size} sites with 3+ DEV pages (${inLearnt} of ${manifest.length} dumps); ${changed} outputs changed`);
+  console.log('source / site              docs  F1 without  F1 with  change');
+  const line = (name, n, a, b) => console.log(`${name.padEnd(26)} ${String(n).padStart(4)}  ${f(a).padStart(10)}  ${f(b).padStart(7)}  ${(b - a >= 0 ? '+' : '') + (b - a).toFixed(3)}`);
+  rows.forEach((r, i) => line(r.source, r.n, r.f1, withRows[i].f1));
+  siteRows.forEach((r, i) => line(`  ${r.source}`, r.n, r.f1, siteWith[i].f1));
+  line('mean of sources', docs.length, meanOfSources, mean(withRows.map((r) => r.f1)));
+  const worse = rows.filter((r, i) => withRows[i].f1 < r.f1 - 1e-9).map((r) => r.source);
+  console.log(worse.length ? `learning LOWERS macro F1 of: ${worse.join(', ')}` : 'learning lowers no source\'s macro F1');
+  learning = { sites: [...learnt], rows: withRows, siteRows, siteWith, changed, docs: learnedDocs };
+}
+if (args.json) writeFileSync(args.json, `${JSON.stringify({ rows, meanOfSources, below, docs, meta, encOk, encTotal, learning }, null, 2)}\n`);
