@@ -14,6 +14,8 @@ import { messenger, painter } from './report.js';
 import { resolveOptions, type CheckConfig, type ResolvedOptions } from './options.js';
 import { commonOptions, type RunState } from './main.js';
 import { loadStdin, type CleanFlags } from './clean.js';
+import type { SiteTemplate } from '../core/template.js';
+import { loadTemplates, templateOptions } from './templates.js';
 
 export interface CheckFlags extends CleanFlags {
   reporter?: string;
@@ -64,7 +66,7 @@ function atLine(fs: readonly Finding[], line: number | null): Finding[] {
 }
 
 /** Checks one decoded file; an input that is not a deboil record is an error, not a finding. */
-export function checkLoaded(display: string, loaded: Loaded, opts: ResolvedOptions, settings: CheckSettings): FileResult {
+export function checkLoaded(display: string, loaded: Loaded, opts: ResolvedOptions, settings: CheckSettings, template: SiteTemplate | null = null): FileResult {
   let back: ReadBack;
   try {
     back = readBack(display, loaded.text);
@@ -72,7 +74,7 @@ export function checkLoaded(display: string, loaded: Loaded, opts: ResolvedOptio
     if (!(e instanceof NotARecordError)) throw e;
     return { path: display, format: 'json', encoding: loaded.encoding, findings: [], error: e.message };
   }
-  const article = extract(back.text, opts.context);
+  const article = extract(back.text, opts.context, [], template);
   const found = findings(article, settings, { encoding: loaded.encoding });
   return { path: display, format: back.format, encoding: loaded.encoding, findings: atLine(found, back.atLine), error: null };
 }
@@ -130,7 +132,7 @@ Examples:
   deboil check dumps/ --ignore boilerplate-line --require-utf8`;
 
 export function registerCheck(program: Command, io: Io, state: RunState): void {
-  commonOptions(program.command('check'))
+  templateOptions(commonOptions(program.command('check')))
     .description('report boilerplate, duplicates and damaged text left in dumps or cleaned files (for CI)')
     .argument('[inputs...]', 'files, directories and globs; "-" reads stdin')
     .addOption(new Option('-r, --reporter <name>', 'report format (default: text)').choices(reporterNames))
@@ -150,12 +152,13 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
       const opts = await resolveOptions(flags, io.cwd);
       const config = opts.config.check ?? {};
       const settings = checkSettings(config, flags);
+      const templates = await loadTemplates(flags, io.cwd, (m) => say.warn(m));
       const reporter: ReporterName = flags.reporter && isReporterName(flags.reporter) ? flags.reporter : (config.reporter ?? 'text');
       if (inputs.length === 0) throw new UsageError('no input: pass files, directories or globs (deboil check cleaned/), or - for stdin');
       if (inputs.includes('-') && io.stdinIsTTY) throw new UsageError('"-" reads stdin, but stdin is a terminal: pipe a file in');
       const results: FileResult[] = [];
       const named = inputs.filter((i) => i !== '-');
-      if (inputs.includes('-')) results.push(checkLoaded('-', await loadStdin(io, flags), opts, settings));
+      if (inputs.includes('-')) results.push(checkLoaded('-', await loadStdin(io, flags), opts, settings, templates.forDocument({ path: null })));
       for (const item of await expandEach(named, io, flags, config)) {
         if ('error' in item) {
           results.push(item);
@@ -169,7 +172,7 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
           results.push(failed(item.display, (e as Error).message));
           continue;
         }
-        results.push(checkLoaded(item.display, loaded, opts, settings));
+        results.push(checkLoaded(item.display, loaded, opts, settings, templates.forDocument({ path: item.path })));
       }
       for (const r of results) if (r.error !== null) say.error(`${r.path}: ${r.error}`);
       const report = toCheckReport(results);

@@ -7,9 +7,11 @@ import { painter } from './report.js';
 import { resolveOptions } from './options.js';
 import { commonOptions, type RunState } from './main.js';
 import { loadStdin, type CleanFlags } from './clean.js';
+import { loadTemplates, templateNote, templateOptions } from './templates.js';
+import { messenger } from './report.js';
 
 export function registerExplain(program: Command, io: Io, _state: RunState): void {
-  commonOptions(program.command('explain'))
+  templateOptions(commonOptions(program.command('explain')))
     .description('show the dump line by line: label, rule id and the features that decided')
     .argument('[file]', 'a dump; "-" or nothing reads stdin')
     .addOption(new Option('-f, --format <format>', 'text for people, json for tools').choices(['text', 'json']).default('text'))
@@ -18,11 +20,14 @@ export function registerExplain(program: Command, io: Io, _state: RunState): voi
       const opts = await resolveOptions(flags, io.cwd);
       const loaded: Loaded =
         !file || file === '-' ? await loadStdin(io, flags) : await readDump(file, { encoding: flags.encoding });
-      const article = extract(loaded.text, opts.context);
+      const templates = await loadTemplates(flags, io.cwd, (m) => messenger(io, flags.quiet).warn(m));
+      const template = templates.forDocument({ path: file ?? null });
+      const article = extract(loaded.text, opts.context, [], template);
+      const note = templateNote(template);
       const out = createWriter(io.stdout);
-      if (flags.format === 'json') return out.write(toExplainJson(article));
+      if (flags.format === 'json') return out.write(toExplainJson(article, note));
       const c = painter(io.env, io.stdoutIsTTY);
       const width = Math.max(80, Number(io.env['COLUMNS']) || 120);
-      await out.write(toExplainText(article, width, { kept: (s) => s, removed: (s) => c.dim(s), meta: (s) => c.cyan(s) }));
+      await out.write(toExplainText(article, width, { kept: (s) => s, removed: (s) => c.dim(s), meta: (s) => c.cyan(s) }, note));
     });
 }

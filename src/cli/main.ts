@@ -6,6 +6,7 @@ import { messenger } from './report.js';
 import { registerClean } from './clean.js';
 import { registerExplain } from './explain.js';
 import { registerCheck } from './check.js';
+import { registerLearn } from './learn.js';
 import { UnknownEncodingError } from '../io/decode.js';
 
 export { nodeIo } from './io.js';
@@ -47,6 +48,7 @@ function buildProgram(io: Io, state: RunState): Command {
   registerClean(program, io, state);
   registerExplain(program, io, state);
   registerCheck(program, io, state);
+  registerLearn(program, io, state);
   program.addHelpText(
     'after',
     `

@@ -228,3 +228,29 @@ export function validateProfile(raw: unknown): SiteProfile {
   }
   return profile;
 }
+
+export interface ProfileSummary {
+  readonly sites: number;
+  readonly docs: number;
+  /** Distinct lines counted, over all sites. */
+  readonly lines: number;
+  /** Lines that are template on their site under the profile's thresholds. */
+  readonly templateLines: number;
+  /** Sites with fewer documents than minDocs: nothing on them can be template. */
+  readonly smallSites: number;
+}
+
+/** Totals for a one-line report of what a profile holds. */
+export function summarizeProfile(profile: SiteProfile): ProfileSummary {
+  let docs = 0;
+  let lines = 0;
+  let templateLines = 0;
+  let smallSites = 0;
+  for (const counts of profile.sites.values()) {
+    docs += counts.docs;
+    lines += counts.lines.size;
+    if (counts.docs < profile.thresholds.minDocs) smallSites++;
+    for (const df of counts.lines.values()) if (isFrequent(df, counts.docs, profile.thresholds)) templateLines++;
+  }
+  return { sites: profile.sites.size, docs, lines, templateLines, smallSites };
+}

@@ -10,19 +10,33 @@ export interface ExplainRow {
   readonly kept: boolean;
   readonly features: Labeled['features'];
   readonly text: string;
+  /** For a site-template line: in how many of the site's documents it occurs, of how many. */
+  readonly template?: DocumentFrequency;
 }
 
-export function explainRows(article: Article): ExplainRow[] {
-  return article.blocks.map((b) => ({
-    lines: b.lines,
-    label: b.verdict.label,
-    reason: b.verdict.reason ?? null,
-    rule: b.verdict.rule,
-    pass: b.verdict.pass,
-    kept: isKeptLabel(b),
-    features: b.features,
-    text: b.text,
-  }));
+export interface DocumentFrequency {
+  readonly df: number;
+  readonly docs: number;
+}
+
+/** The document frequency behind a block's removal as site template; null for other blocks. */
+export type TemplateNote = (b: Labeled) => DocumentFrequency | null;
+
+export function explainRows(article: Article, note?: TemplateNote): ExplainRow[] {
+  return article.blocks.map((b) => {
+    const row: ExplainRow = {
+      lines: b.lines,
+      label: b.verdict.label,
+      reason: b.verdict.reason ?? null,
+      rule: b.verdict.rule,
+      pass: b.verdict.pass,
+      kept: isKeptLabel(b),
+      features: b.features,
+      text: b.text,
+    };
+    const template = note?.(b);
+    return template ? { ...row, template } : row;
+  });
 }
 
 /** Styling hooks so the plain and coloured renderings share one layout. */
@@ -44,11 +58,12 @@ function featureSummary(f: Labeled['features']): string {
 }
 
 /** One row per block: lines, label and rule, the features that decided, then the text. */
-export function toExplainText(article: Article, width = 100, style: ExplainStyle = plain): string {
-  const rows = explainRows(article).map((r) => {
+export function toExplainText(article: Article, width = 100, style: ExplainStyle = plain, note?: TemplateNote): string {
+  const rows = explainRows(article, note).map((r) => {
     const where = r.lines[0] === r.lines[1] ? `${r.lines[0]}` : `${r.lines[0]}-${r.lines[1]}`;
     const label = r.reason ? `${r.label}:${r.reason}` : r.label;
-    const head = `${where.padStart(7)}  ${(r.kept ? '+' : '-')} ${label.padEnd(22)} ${r.rule.padEnd(28)} ${featureSummary(r.features).padEnd(34)}`;
+    const rule = r.template ? `${r.rule} df=${r.template.df}/${r.template.docs}` : r.rule;
+    const head = `${where.padStart(7)}  ${(r.kept ? '+' : '-')} ${label.padEnd(25)} ${rule.padEnd(28)} ${featureSummary(r.features).padEnd(34)}`;
     const room = Math.max(20, width - [...head].length - 1);
     const chars = [...r.text];
     const text = chars.length > room ? `${chars.slice(0, room - 1).join('')}…` : r.text;
@@ -57,6 +72,6 @@ export function toExplainText(article: Article, width = 100, style: ExplainStyle
   return `${rows.join('\n')}\n`;
 }
 
-export function toExplainJson(article: Article): string {
-  return `${JSON.stringify({ title: article.title, blocks: explainRows(article) }, null, 2)}\n`;
+export function toExplainJson(article: Article, note?: TemplateNote): string {
+  return `${JSON.stringify({ title: article.title, blocks: explainRows(article, note) }, null, 2)}\n`;
 }
