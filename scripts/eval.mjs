@@ -7,7 +7,7 @@
 //
 // --learn also learns each site's template from all of its DEV dumps (site = manifest `site`; only
 // sites with 3 or more pages can have one) and scores again with it: F1 per source and per learnt
-// site, without and with learning.
+// site, without and with learning. --min-docs and --min-share change the thresholds (3, 0.3).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,8 @@ const { values: args } = parseArgs({
     'with-title': { type: 'boolean', default: false },
     thresholds: { type: 'string' },
     learn: { type: 'boolean', default: false },
+    'min-docs': { type: 'string', default: '3' },
+    'min-share': { type: 'string', default: '0.3' },
   },
 });
 
@@ -141,14 +143,15 @@ for (const d of worst) console.log(`  ${d.id.padEnd(16)} F1 ${f(d.f1)}  P ${f(d.
 let learning = null;
 if (args.learn) {
   // Counted per site over every DEV dump of it, the page being cleaned included, as `deboil --learn`
-  // does on a folder; a site with fewer than 3 pages learns nothing (minDocs 3).
-  const profile = emptyProfile();
+  // does on a folder; a site with fewer than minDocs pages learns nothing.
+  const minDocs = Number(args['min-docs']);
+  const profile = emptyProfile({ minDocs, minShare: Number(args['min-share']) });
   const pages = new Map();
   for (const row of manifest) {
     addDocument(profile, row.site, documentLines(readFileSync(join(args.corpus, row.dump))));
     pages.set(row.site, (pages.get(row.site) ?? 0) + 1);
   }
-  const learnt = new Set([...pages].filter(([, n]) => n >= 3).map(([site]) => site));
+  const learnt = new Set([...pages].filter(([, n]) => n >= minDocs).map(([site]) => site));
   const siteOf = new Map(manifest.map((r) => [r.id, r.site]));
   const dir = mkdtempSync(join(tmpdir(), 'deboil-eval-learn-'));
   let changed = 0;
@@ -166,9 +169,9 @@ if (args.learn) {
   const siteRows = bySite(docs);
   const siteWith = bySite(learnedDocs);
   const inLearnt = manifest.filter((r) => learnt.has(r.site)).length;
-  console.log(`\nlearning (--learn): ${learnt.size} sites with 3+ DEV pages (${inLearnt} of ${manifest.length} dumps); ${changed} outputs changed`);
-  console.log('source / site              docs  F1 without  F1 with  change');
-  const line = (name, n, a, b) => console.log(`${name.padEnd(26)} ${String(n).padStart(4)}  ${f(a).padStart(10)}  ${f(b).padStart(7)}  ${(b - a >= 0 ? '+' : '') + (b - a).toFixed(3)}`);
+  console.log(`\nlearning (--learn): ${learnt.size} sites with ${minDocs}+ DEV pages (${inLearnt} of ${manifest.length} dumps); ${changed} outputs changed`);
+  console.log(`${'source / site'.padEnd(40)} docs  F1 without  F1 with  change`);
+  const line = (name, n, a, b) => console.log(`${name.padEnd(40)} ${String(n).padStart(4)}  ${f(a).padStart(10)}  ${f(b).padStart(7)}  ${(b - a >= 0 ? '+' : '') + (b - a).toFixed(3)}`);
   rows.forEach((r, i) => line(r.source, r.n, r.f1, withRows[i].f1));
   siteRows.forEach((r, i) => line(`  ${r.source}`, r.n, r.f1, siteWith[i].f1));
   line('mean of sources', docs.length, meanOfSources, mean(withRows.map((r) => r.f1)));

@@ -17,6 +17,17 @@ export function markTemplate(first: readonly Classified[], marks: ReadonlySet<nu
   });
 }
 
+/**
+ * Removed for a reason of its own in the plain labelling: a trending box's items, a teaser, a
+ * read-more link. Those go anyway, and marking them would change how the page scores them: an
+ * inline "Trending News" box costs the region a fixed amount, but as template lines each item
+ * would cost it again and split the article around the box (a CBS News page).
+ */
+function isClaimed(b: Classified): boolean {
+  const { label, reason } = b.verdict;
+  return label === 'boilerplate' && reason !== 'short' && reason !== 'outside' && reason !== 'duplicate';
+}
+
 /** Labels the whole page with the blocks at `marks` marked as template (none when absent). */
 export type Labeller = (marks?: ReadonlySet<number>) => Classified[];
 
@@ -66,7 +77,7 @@ export function labelWithTemplate(site: SiteTemplate, label: Labeller, pack: Rul
   const normal = label();
   const template = new Set<number>();
   normal.forEach((b, i) => {
-    if (site.templateDf(b.norm) > 0) template.add(i);
+    if (!isClaimed(b) && site.templateDf(b.norm) > 0) template.add(i);
   });
   if (template.size === 0) return normal;
   const run = label(template);

@@ -40,6 +40,7 @@ describe('extract with a learnt site template', () => {
     }
   });
 
+  // The footer follows the trending list, which takes it in: it goes as trending, as without a template.
   it('removes the template lines with reason site-template, or with the rule that already named them', () => {
     for (const page of folder.pages) {
       const blocks = extract(page.text, ctx, [], template).blocks;
@@ -51,7 +52,7 @@ describe('extract with a learnt site template', () => {
       }
       const reasons = blocks.filter((b) => b.verdict.reason === 'site-template').map((b) => b.text);
       expect(reasons, page.name).toContain('示例城市新闻网');
-      expect(reasons, page.name).toContain('关于本站 | 联系方式 | 投稿须知');
+      expect(reasons, page.name).toContain('民生');
     }
   });
 
@@ -66,6 +67,18 @@ describe('extract with a learnt site template', () => {
     expect(serializeProfile(rotated)).toBe(serializeProfile(profile));
     const page = folder.pages[2]!;
     expect(JSON.stringify(extract(page.text, ctx, [], siteTemplate(reversed, 'example')))).toBe(JSON.stringify(extract(page.text, ctx, [], template)));
+  });
+
+  it('leaves an inline trending box to the rules, so its template items do not split the article', () => {
+    const para = (k: number) =>
+      `Paragraph ${k} of the story tells what the council decided on the night, and why the vote was close. The mayor said the bridge would open next spring if the money came through in time. Opponents said they would keep fighting the plan in court.`;
+    const box = ['Trending News', 'Man arrested after a long chase', 'Jail guards charged with falsifying records', 'Safety officials urge a redesign', 'Storm leaves thousands without power'];
+    const page = ['Council votes on the new bridge', '', para(1), '', para(2), '', ...box, '', para(3), '', para(4), ''].join('\n');
+    const p = emptyProfile();
+    for (let i = 0; i < 5; i++) addDocument(p, 'news', countDocument(segment(box.join('\n'))));
+    const article = extract(page, ctx, [], siteTemplate(p, 'news'));
+    expect(keptText(article.blocks)).toBe([1, 2, 3, 4].map(para).join('\n\n'));
+    expect(keptText(article.blocks)).toBe(keptText(extract(page, ctx).blocks));
   });
 
   it('changes nothing on a page of another site, or without enough pages', () => {
