@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createContext, extract, keptText } from '../../src/core/pipeline.js';
+import { matchForm } from '../../src/core/text.js';
 import { segment } from '../../src/core/segment.js';
 import { addDocument, countDocument, emptyProfile, serializeProfile, siteTemplate, type SiteProfile } from '../../src/core/template.js';
 import { defaultRules } from '../../src/rules/index.js';
@@ -89,5 +91,35 @@ describe('extract with a learnt site template', () => {
     expect(JSON.stringify(extract(page.text, ctx, [], null))).toBe(plain);
     const unrelated = 'A page with nothing in common.\n\nIts only paragraph is long enough to count as the article body on its own, surely.';
     expect(JSON.stringify(extract(unrelated, ctx, [], template))).toBe(JSON.stringify(extract(unrelated, ctx)));
+  });
+});
+
+describe('extract with a template, on any page', () => {
+  const line = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.constantFrom('', '首页', '编辑精选', '阅读全文', '热门新闻', lead, featured.headline, ...folder.templateLines, ...featured.paragraphs),
+  );
+  const dump = fc.array(line, { maxLength: 40 }).map((ls) => ls.join('\n'));
+
+  it('never throws, and keeps only lines of the input', () => {
+    fc.assert(
+      fc.property(dump, (t) => {
+        const input = new Set(segment(t).map((b) => b.text));
+        const kept = extract(t, ctx, [], template).blocks.filter((b) => b.verdict.label === 'body' || b.verdict.label === 'heading');
+        return kept.every((b) => input.has(b.text));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('changes nothing when no line of the page is template', () => {
+    fc.assert(
+      fc.property(dump, (t) => {
+        const known = new Set(segment(t).map((b) => b.norm));
+        fc.pre(folder.templateLines.concat(lead, featured.headline).every((l) => !known.has(matchForm(l))));
+        return JSON.stringify(extract(t, ctx, [], template)) === JSON.stringify(extract(t, ctx));
+      }),
+      { numRuns: 100 },
+    );
   });
 });
