@@ -14,6 +14,9 @@ import type { RunState } from './main.js';
 import type { ResolvedOptions } from './options.js';
 import { createProgress, emptyTally, formatSummary, type Progress, type Tally } from './progress.js';
 import { messenger, type Messenger } from './report.js';
+import { emptyProfile, mergeProfiles, type SiteProfile } from '../core/template.js';
+import { countFiles, learnSummary } from './learn-batch.js';
+import { siteOf, thresholdsOf, type SiteFlags } from './templates.js';
 
 const TASK = new URL('./clean-task.js', import.meta.url);
 
@@ -26,6 +29,10 @@ export interface BatchSettings {
   readonly encoding?: string | undefined;
   readonly maxBytes?: number | undefined;
   readonly quiet?: boolean | undefined;
+  /** Learnt template counts to apply (--profile); with `learn`, added to what the inputs teach. */
+  readonly profile?: SiteProfile | undefined;
+  readonly learn?: boolean | undefined;
+  readonly siteFlags?: SiteFlags | undefined;
 }
 
 /** The one name an output gets: the input's path under the out-dir, extension swapped for the format's. */
@@ -145,6 +152,17 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
   if (files.length === 0) {
     throw new UsageError(`${inputs.join(' ')}: no input files (a directory stands for its *.txt files; see --include)`);
   }
+  const siteFlags = s.siteFlags ?? {};
+  const jobs = Math.min(s.jobs ?? defaultJobs(), files.length);
+  let profile = s.profile;
+  if (s.learn) {
+    // First pass: count every input; the second pass below cleans with what the whole batch taught.
+    // A file that fails here fails again there, and is reported once, in its place.
+    const learnt = emptyProfile(thresholdsOf(siteFlags));
+    await countFiles(files, learnt, { jobs, encoding: s.encoding, maxBytes: s.maxBytes, siteFlags }, () => {});
+    profile = profile ? mergeProfiles(profile, learnt) : learnt;
+    messenger(io, s.quiet).info(learnSummary(profile));
+  }
   const base = commonBase(files.map((f) => f.path));
   const targets = new Map(files.map((f) => [f.path, outDir ? outputPath(outDir, relative(base, f.path), format) : '']));
   const conflicts = outDir ? plannedConflicts(files, targets, io.cwd) : new Map<string, string>();
@@ -152,7 +170,7 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
   // JSON Lines on a terminal would write through the bar, so the bar needs stdout elsewhere.
   const run = startRun(io, Boolean(s.quiet), state, { total: files.length, show: io.stderrIsTTY && (Boolean(outDir) || !io.stdoutIsTTY) });
   const out = createWriter(io.stdout);
-  const init: CleanInit = { mode: opts.mode, configPath: opts.configPath, cwd: io.cwd, encoding: s.encoding, format };
+  const init: CleanInit = { mode: opts.mode, configPath: opts.configPath, cwd: io.cwd, encoding: s.encoding, format, profile, siteFlags };
 
   const prepare = async (f: InputFile): Promise<Prepared<CleanInput>> => {
     const conflict = conflicts.get(f.path);
@@ -167,7 +185,8 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
     }
     const b = raw.bytes;
     const whole = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
-    return { input: { kind: 'file', path: f.display, bytes: b }, transfer: whole ? [b.buffer as ArrayBuffer] : [] };
+    const site = profile ? siteOf({ path: f.path }, siteFlags) : null;
+    return { input: { kind: 'file', path: f.display, bytes: b, site }, transfer: whole ? [b.buffer as ArrayBuffer] : [] };
   };
 
   const onResult = async (f: InputFile, outcome: Outcome<CleanOutput>): Promise<void> => {
@@ -197,7 +216,6 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
 
   let finished = false;
   try {
-    const jobs = Math.min(s.jobs ?? defaultJobs(), files.length);
     await runBatch<InputFile, CleanInput, CleanOutput>(files, { module: TASK, init }, { jobs, prepare, onResult, signal: run.signal });
     finished = true;
   } finally {
@@ -219,7 +237,8 @@ export async function cleanRecords(inputs: readonly string[], s: BatchSettings, 
   const closeStdin = (): void => void io.stdin.destroy();
   const run = startRun(io, Boolean(s.quiet), state, { total: 0, show: false }, closeStdin);
   const out = createWriter(io.stdout);
-  const init: CleanInit = { mode: opts.mode, configPath: opts.configPath, cwd: io.cwd, encoding: s.encoding, format: 'jsonl' };
+  const init: CleanInit = { mode: opts.mode, configPath: opts.configPath, cwd: io.cwd, encoding: s.encoding, format: 'jsonl', profile: s.profile, siteFlags: s.siteFlags };
+  let warnedNoSite = false;
 
   async function* records(): AsyncGenerator<Line> {
     try {
@@ -244,6 +263,10 @@ export async function cleanRecords(inputs: readonly string[], s: BatchSettings, 
       return;
     }
     const r = outcome.value;
+    if (r.noSite && !warnedNoSite) {
+      run.say.warn(`${where}: no site, url or path in the record, so no profile applies to it (nor to others like it); pass --site NAME`);
+      warnedNoSite = true;
+    }
     if (r.replacements > 0) run.say.warn(`${where}: the text holds ${r.replacements} replacement character(s)`);
     for (const w of r.warnings) run.say.warn(`${where}: ${w}`);
     await out.write(r.output);

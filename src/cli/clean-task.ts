@@ -6,6 +6,9 @@ import { SCHEMA_ID, toRecord, type ArticleRecord } from '../formats/record.js';
 import { mojibakeWarning } from '../core/mojibake.js';
 import { decodeOrFail, type Loaded } from '../io/read.js';
 import { resolveOptions } from './options.js';
+import { resolve } from 'node:path';
+import type { SiteProfile, SiteTemplate } from '../core/template.js';
+import { siteOf, templatesBySite, type SiteFlags } from './templates.js';
 
 /** What each worker needs to build its Context once: resolved values, never raw flags. */
 export interface CleanInit {
@@ -14,11 +17,14 @@ export interface CleanInit {
   readonly cwd: string;
   readonly encoding?: string | undefined;
   readonly format: FormatName;
+  /** The learnt profile (--profile, --learn) and how records name their site; Maps survive cloning. */
+  readonly profile?: SiteProfile | undefined;
+  readonly siteFlags?: SiteFlags | undefined;
 }
 
 export type CleanInput =
   /** A dump file's bytes; `path` is the name records and messages show. */
-  | { readonly kind: 'file'; readonly path: string; readonly bytes: Uint8Array }
+  | { readonly kind: 'file'; readonly path: string; readonly bytes: Uint8Array; readonly site?: string | null }
   /** One line of `--input-format jsonl`, parsed in the worker since JSON.parse of a big page is real work. */
   | { readonly kind: 'line'; readonly line: string };
 
@@ -36,6 +42,8 @@ export interface CleanOutput {
   readonly warnings: readonly string[];
   /** Set when a JSON Lines record was unusable; `output` then is its error record. */
   readonly error?: string;
+  /** A profile was given, but this record names no site (no site, url or path, no --site). */
+  readonly noSite?: boolean;
 }
 
 export function sourceOf(loaded: Loaded): Source {
@@ -49,8 +57,8 @@ export function sourceOf(loaded: Loaded): Source {
 }
 
 /** Decoded input to the record every format renders. */
-export function cleanLoaded(loaded: Loaded, context: Context): ArticleRecord {
-  return toRecord(extract(loaded.text, context, loaded.warnings), sourceOf(loaded));
+export function cleanLoaded(loaded: Loaded, context: Context, template: SiteTemplate | null = null): ArticleRecord {
+  return toRecord(extract(loaded.text, context, loaded.warnings, template), sourceOf(loaded));
 }
 
 /** Characters that are not white space, counting a surrogate pair once. */
@@ -103,7 +111,10 @@ function parseRecord(line: string): { text: string; path: string | null; echo: R
   return { text: obj['text'], path, echo };
 }
 
-function cleanLine(line: string, context: Context): CleanOutput {
+/** The site template for a record: by --site, its own site or url, or its path's folder. */
+type RecordTemplate = (origin: { path: string | null; echo: Readonly<Record<string, unknown>> }) => { template: SiteTemplate | null; noSite: boolean };
+
+function cleanLine(line: string, context: Context, templateOf: RecordTemplate): CleanOutput {
   const inBytes = Buffer.byteLength(line);
   let parsed: ReturnType<typeof parseRecord>;
   try {
@@ -124,7 +135,8 @@ function cleanLine(line: string, context: Context): CleanOutput {
     path: parsed.path,
     bytes: Buffer.byteLength(parsed.text),
   };
-  const record = cleanLoaded(loaded, context);
+  const { template, noSite } = templateOf(parsed);
+  const record = cleanLoaded(loaded, context, template);
   // schema stays the first key; the echoed fields follow it so `head` shows which record this is.
   const { schema, ...rest } = record;
   const output = `${JSON.stringify({ schema, ...parsed.echo, ...rest })}\n`;
@@ -137,12 +149,13 @@ function cleanLine(line: string, context: Context): CleanOutput {
     replacements: loaded.replacements,
     encoding: loaded.encoding,
     warnings: loaded.warnings,
+    ...(noSite ? { noSite } : {}),
   };
 }
 
-function cleanFile(input: { path: string; bytes: Uint8Array }, init: CleanInit, context: Context): CleanOutput {
+function cleanFile(input: { path: string; bytes: Uint8Array }, init: CleanInit, context: Context, template: SiteTemplate | null): CleanOutput {
   const loaded = decodeOrFail(input.path, input.bytes, { encoding: init.encoding });
-  const record = cleanLoaded(loaded, context);
+  const record = cleanLoaded(loaded, context, template);
   const output = formats[init.format](record);
   return {
     output,
@@ -159,5 +172,13 @@ function cleanFile(input: { path: string; bytes: Uint8Array }, init: CleanInit, 
 /** runBatch task setup: resolves options and builds the Context once per worker. */
 export async function setup(init: CleanInit): Promise<(input: CleanInput) => CleanOutput> {
   const opts = await resolveOptions({ mode: init.mode, config: init.configPath ?? undefined }, init.cwd);
-  return (input) => (input.kind === 'line' ? cleanLine(input.line, opts.context) : cleanFile(input, init, opts.context));
+  const bySite = templatesBySite(init.profile);
+  const templateOf: RecordTemplate = ({ path, echo }) => {
+    if (!init.profile) return { template: null, noSite: false };
+    const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+    const site = siteOf({ path: path === null ? null : resolve(init.cwd, path), site: text(echo['site']), url: text(echo['url']) }, init.siteFlags ?? {});
+    return { template: bySite(site), noSite: site === null };
+  };
+  return (input) =>
+    input.kind === 'line' ? cleanLine(input.line, opts.context, templateOf) : cleanFile(input, init, opts.context, bySite(input.site ?? null));
 }

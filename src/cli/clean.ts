@@ -12,10 +12,13 @@ import { resolveOptions, type ResolvedOptions } from './options.js';
 import { commonOptions, type RunState } from './main.js';
 import { cleanLoaded } from './clean-task.js';
 import { cleanFiles, cleanRecords } from './clean-batch.js';
+import { resolve } from 'node:path';
+import type { SiteTemplate } from '../core/template.js';
+import { loadProfiles, loadTemplates, NO_TEMPLATES, templateNote, templateOptions, thresholdsOf, type TemplateFlags } from './templates.js';
 
 export { sourceOf } from './clean-task.js';
 
-export interface CleanFlags {
+export interface CleanFlags extends TemplateFlags {
   format?: string;
   explain?: boolean;
   mode?: string;
@@ -29,11 +32,12 @@ export interface CleanFlags {
   include?: string[];
   exclude?: string[];
   inputFormat?: 'text' | 'jsonl';
+  learn?: boolean;
 }
 
 /** Decoded input to output string in the chosen format. */
-export function render(loaded: Loaded, opts: ResolvedOptions, format: FormatName): string {
-  return formats[format](cleanLoaded(loaded, opts.context));
+export function render(loaded: Loaded, opts: ResolvedOptions, format: FormatName, template: SiteTemplate | null = null): string {
+  return formats[format](cleanLoaded(loaded, opts.context, template));
 }
 
 export async function loadStdin(io: Io, flags: CleanFlags): Promise<Loaded> {
@@ -60,7 +64,8 @@ function collect(v: string, prev: string[] = []): string[] {
 }
 
 export function registerClean(program: Command, io: Io, state: RunState): void {
-  commonOptions(program)
+  templateOptions(commonOptions(program))
+    .option('--learn', "learn each site's template from the inputs first, then clean them with it (two passes; see deboil learn)")
     .argument('[inputs...]', 'dump files, directories (their *.txt files, recursively) or globs; "-" or nothing reads stdin')
     .addOption(new Option('-f, --format <format>', 'output format (default: json; several inputs: jsonl)').choices(formatNames))
     .option('-o, --out-dir <dir>', 'write one output per input here, mirroring the input tree (.json, .md or .txt by format)')
@@ -83,6 +88,8 @@ Examples:
   deboil --input-format jsonl < in.jsonl > out.jsonl    one record out per record in
   deboil --explain page.txt             why each line was kept or dropped
   deboil explain page.txt               the same, as a command
+  deboil scrape/ --learn -o clean/      drop the lines each site's pages repeat, too
+  deboil --profile site.profile.json page.txt     the same with a profile from deboil learn
 
 A directory stands for its *.txt files, recursively (change with --include). Without --out-dir,
 several inputs, a directory or a glob give JSON Lines on stdout; a failed input gives a record with
@@ -92,20 +99,29 @@ an "error" field and the batch goes on, with exit code 2 at the end.`,
       const opts = await resolveOptions(flags, io.cwd);
       // A bad label is a usage error before any file is read, not one error per file.
       if (flags.encoding) resolveEncoding(flags.encoding);
+      const warn = (m: string): void => messenger(io, flags.quiet).warn(m);
+      // With --learn the thresholds are the flags' or the defaults, and --profile counts add to the learnt ones.
+      const templates = flags.learn ? NO_TEMPLATES : await loadTemplates(flags, io.cwd, warn);
+      const given = flags.learn && flags.profile?.length ? await loadProfiles(flags.profile, io.cwd, thresholdsOf(flags)) : templates.profile;
+      const batchFlags = { ...flags, profile: given ?? undefined, siteFlags: flags };
       if (flags.inputFormat === 'jsonl') {
         if (flags.explain) throw new UsageError('--explain takes one dump, not records; use deboil explain FILE');
-        return cleanRecords(inputs, flags, opts, io, state);
+        if (flags.learn) {
+          throw new UsageError('--learn reads the inputs twice, and stdin only once: count the records with deboil learn --input-format jsonl, then clean them with --profile');
+        }
+        return cleanRecords(inputs, batchFlags, opts, io, state);
       }
       const batch = flags.outDir !== undefined || inputs.length > 1 || (inputs.length === 1 && (await isMultiInput(inputs[0]!, io.cwd)));
       if (batch) {
         if (flags.explain) throw new UsageError('--explain takes one dump; use deboil explain FILE for each');
-        return cleanFiles(inputs, flags, opts, io, state);
+        return cleanFiles(inputs, batchFlags, opts, io, state);
       }
-      await cleanOne(inputs[0] ?? '-', flags, opts, io);
+      if (flags.learn) throw new UsageError('--learn needs the pages of a site: pass a folder, a glob or several files');
+      await cleanOne(inputs[0] ?? '-', flags, opts, io, templates.forDocument({ path: inputs[0] && inputs[0] !== '-' ? resolve(io.cwd, inputs[0]) : null }));
     });
 }
 
-async function cleanOne(input: string, flags: CleanFlags, opts: ResolvedOptions, io: Io): Promise<void> {
+async function cleanOne(input: string, flags: CleanFlags, opts: ResolvedOptions, io: Io, template: SiteTemplate | null): Promise<void> {
   const say = messenger(io, flags.quiet);
   if (input === '-' && io.stdinIsTTY) {
     throw new UsageError('no input: pass a dump file, or pipe one in (cat page.txt | deboil)');
@@ -116,10 +132,11 @@ async function cleanOne(input: string, flags: CleanFlags, opts: ResolvedOptions,
   for (const w of loaded.warnings) say.warn(`${input}: ${w}`);
   const out = createWriter(io.stdout);
   if (flags.explain) {
-    const article = extract(loaded.text, opts.context, loaded.warnings);
-    if (format === 'json') return out.write(toExplainJson(article));
+    const article = extract(loaded.text, opts.context, loaded.warnings, template);
+    const note = templateNote(template);
+    if (format === 'json') return out.write(toExplainJson(article, note));
     const c = painter(io.env, io.stdoutIsTTY);
-    return out.write(toExplainText(article, 120, { kept: (s) => s, removed: (s) => c.dim(s), meta: (s) => c.cyan(s) }));
+    return out.write(toExplainText(article, 120, { kept: (s) => s, removed: (s) => c.dim(s), meta: (s) => c.cyan(s) }, note));
   }
-  await out.write(render(loaded, opts, format));
+  await out.write(render(loaded, opts, format, template));
 }

@@ -1,14 +1,14 @@
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { extract } from '../core/pipeline.js';
 import { toExplainJson, toExplainText } from '../formats/explain.js';
 import { readDump, type Loaded } from '../io/read.js';
 import { createWriter, type Io } from './io.js';
-import { painter } from './report.js';
+import { messenger, painter } from './report.js';
 import { resolveOptions } from './options.js';
 import { commonOptions, type RunState } from './main.js';
 import { loadStdin, type CleanFlags } from './clean.js';
 import { loadTemplates, templateNote, templateOptions } from './templates.js';
-import { messenger } from './report.js';
 
 export function registerExplain(program: Command, io: Io, _state: RunState): void {
   templateOptions(commonOptions(program.command('explain')))
@@ -21,7 +21,7 @@ export function registerExplain(program: Command, io: Io, _state: RunState): voi
       const loaded: Loaded =
         !file || file === '-' ? await loadStdin(io, flags) : await readDump(file, { encoding: flags.encoding });
       const templates = await loadTemplates(flags, io.cwd, (m) => messenger(io, flags.quiet).warn(m));
-      const template = templates.forDocument({ path: file ?? null });
+      const template = templates.forDocument({ path: file && file !== '-' ? resolve(io.cwd, file) : null });
       const article = extract(loaded.text, opts.context, [], template);
       const note = templateNote(template);
       const out = createWriter(io.stdout);

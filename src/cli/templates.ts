@@ -32,7 +32,7 @@ export interface TemplateFlags extends SiteFlags {
   profile?: string[];
 }
 
-/** Where a document came from: its file (null for stdin) and, for a JSON Lines record, its own site and url. */
+/** Where a document came from: its file, as an absolute path (null for stdin), and for a JSON Lines record its own site and url. */
 export interface Origin {
   readonly path: string | null;
   readonly site?: string | undefined;
@@ -138,11 +138,13 @@ export async function loadProfiles(files: readonly string[], cwd: string, flags:
 
 /** The learnt templates a clean, check or explain run applies, one per site. */
 export interface Templates {
+  /** The merged --profile files, or null without any. */
+  readonly profile: SiteProfile | null;
   /** The template for one document, or null (no profile, an unknown site, too few pages, stdin). */
   forDocument(origin: Origin): SiteTemplate | null;
 }
 
-export const NO_TEMPLATES: Templates = Object.freeze({ forDocument: () => null });
+export const NO_TEMPLATES: Templates = Object.freeze({ profile: null, forDocument: () => null });
 
 /** Loads the --profile files; without any, nothing is applied. */
 export async function loadTemplates(flags: TemplateFlags, cwd: string, warn: (msg: string) => void): Promise<Templates> {
@@ -154,20 +156,31 @@ export async function loadTemplates(flags: TemplateFlags, cwd: string, warn: (ms
   return fromProfile(profile, flags, warn);
 }
 
+/** A site's template by name, each built once; null for no profile, no site, or a site it cannot tell about. */
+export function templatesBySite(profile: SiteProfile | null | undefined): (site: string | null) => SiteTemplate | null {
+  const bySite = new Map<string, SiteTemplate | null>();
+  return (site) => {
+    if (!profile || site === null) return null;
+    if (!bySite.has(site)) bySite.set(site, siteTemplate(profile, site));
+    return bySite.get(site) ?? null;
+  };
+}
+
+export const NO_SITE_WARNING = 'no site for stdin, so no profile applies; pass --site NAME';
+
 /** Templates from a profile in memory, as --learn builds one. */
 export function fromProfile(profile: SiteProfile, flags: SiteFlags, warn: (msg: string) => void): Templates {
-  const bySite = new Map<string, SiteTemplate | null>();
+  const bySite = templatesBySite(profile);
   let warned = false;
   return {
+    profile,
     forDocument(origin: Origin): SiteTemplate | null {
       const site = siteOf(origin, flags);
-      if (site === null) {
-        if (!warned) warn(`${origin.path ?? '-'}: no site for stdin, so no profile applies; pass --site NAME`);
+      if (site === null && !warned) {
+        warn(`${origin.path ?? '-'}: ${NO_SITE_WARNING}`);
         warned = true;
-        return null;
       }
-      if (!bySite.has(site)) bySite.set(site, siteTemplate(profile, site));
-      return bySite.get(site) ?? null;
+      return bySite(site);
     },
   };
 }

@@ -16,6 +16,8 @@ const SITE = 'example.com';
 const featured = folder.pages[folder.featured]!;
 const lead = featured.paragraphs[0]!;
 let tmp = '';
+let learnt: ReturnType<typeof run>;
+let profile = '';
 
 function run(args: string[], input = '') {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -42,18 +44,21 @@ beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'deboil-learn-'));
   mkdirSync(join(tmp, SITE));
   for (const p of folder.pages) writeFileSync(join(tmp, SITE, p.name), p.text);
+  // The same pages under names that sort in another order: a batch reads them in that order.
+  mkdirSync(join(tmp, 'renamed', SITE), { recursive: true });
+  shuffled.forEach((f, k) => writeFileSync(join(tmp, 'renamed', SITE, `p${String(k).padStart(2, '0')}.txt`), readFileSync(join(tmp, f))));
+  // The profile every other test applies.
+  learnt = run(['learn', SITE, '-o', 'site.profile.json']);
+  profile = readFileSync(join(tmp, 'site.profile.json'), 'utf8');
 });
 afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('deboil learn', () => {
-  let profile = '';
-  beforeAll(() => {
-    const r = run(['learn', SITE, '-o', 'site.profile.json']);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toBe('deboil: learn: 24 document(s) of 1 site(s); 14 template line(s) (in 3+ documents and 30%+ of their site); profile in site.profile.json\n');
-    profile = readFileSync(join(tmp, 'site.profile.json'), 'utf8');
+  it('says what it learnt', () => {
+    expect(learnt.code).toBe(0);
+    expect(learnt.stderr).toBe('deboil: learn: 24 document(s) of 1 site(s); 14 template line(s) (in 3+ documents and 30%+ of their site); profile in site.profile.json\n');
   });
 
   it('writes the counts of every page under the folder name, hashes only', () => {
@@ -95,6 +100,14 @@ describe('deboil --profile', () => {
     const r = run(['--profile', 'site.profile.json', ...files]);
     expect(r.code).toBe(0);
     byPath = records(r.stdout);
+  });
+
+  it('gives the same records with -j 1 and -j 4 on a folder', () => {
+    const one = run(['--profile', 'site.profile.json', SITE, '-j', '1', '-q']);
+    const four = run(['--profile', 'site.profile.json', SITE, '-j', '4', '-q']);
+    expect(one.code).toBe(0);
+    expect(four.stdout).toBe(one.stdout);
+    for (const f of files) expect(JSON.stringify(records(one.stdout).get(f)), f).toBe(JSON.stringify(byPath.get(f)));
   });
 
   it('keeps every paragraph of every page, the featured lead on its own page included', () => {
@@ -150,5 +163,63 @@ describe('explain and check with --profile', () => {
     const report = JSON.parse(r.stdout) as { files: { findings: { rule: string; text: string }[] }[] };
     const rules = report.files[0]!.findings.filter((f) => f.text === '编辑精选').map((f) => f.rule);
     expect(rules).toEqual(['site/template']);
+  });
+});
+
+describe('deboil --learn on a batch', () => {
+  const byText = (stdout: string): Map<string, string> =>
+    new Map(
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Rec & { source: { path: string } })
+        .map((r) => [readFileSync(join(tmp, r.source.path), 'utf8'), JSON.stringify({ ...r, source: null })]),
+    );
+
+  it('learns from the folder first, then cleans it: as --profile does, with -j 1, -j 4 and in another file order', () => {
+    const one = run(['--learn', SITE, '-j', '1']);
+    expect(one.code).toBe(0);
+    expect(one.stderr.split('\n')[0]).toBe('deboil: learn: 24 document(s) of 1 site(s); 14 template line(s) (in 3+ documents and 30%+ of their site)');
+    const four = run(['--learn', SITE, '-j', '4', '-q']);
+    expect(four.stdout).toBe(one.stdout);
+    expect(one.stdout).toBe(run(['--profile', 'site.profile.json', SITE, '-q']).stdout);
+    const renamed = byText(run(['--learn', join('renamed', SITE), '-j', '3', '-q']).stdout);
+    const original = byText(one.stdout);
+    expect(renamed.size).toBe(24);
+    for (const [text, rec] of original) expect(renamed.get(text)).toBe(rec);
+  });
+
+  it('writes one cleaned file per page with -o', () => {
+    expect(run(['--learn', SITE, '-o', 'out', '-f', 'text', '-q']).code).toBe(0);
+    for (const p of folder.pages) expect(readFileSync(join(tmp, 'out', p.name), 'utf8')).toBe(`${p.paragraphs.join('\n\n')}\n`);
+  });
+
+  it('refuses a single page and records on stdin, and says what to do instead', () => {
+    const single = run(['--learn', files[0]!]);
+    expect(single.code).toBe(2);
+    expect(single.stderr).toBe('deboil: error: --learn needs the pages of a site: pass a folder, a glob or several files\n');
+    const jsonl = run(['--learn', '--input-format', 'jsonl'], '{"text":"x"}\n');
+    expect(jsonl.code).toBe(2);
+    expect(jsonl.stderr).toMatch(/^deboil: error: --learn reads the inputs twice, and stdin only once: count the records with deboil learn --input-format jsonl/u);
+  });
+});
+
+describe('JSON Lines records', () => {
+  const recordsIn = (withSite: boolean) => folder.pages.map((p) => JSON.stringify({ id: p.name, ...(withSite ? { url: `https://www.${SITE}/${p.name}` } : {}), text: p.text })).join('\n');
+
+  it('deboil learn counts them under their url host, as the folder gave', () => {
+    const r = run(['learn', '--input-format', 'jsonl', '-q'], recordsIn(true));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(tmp, 'site.profile.json'), 'utf8'));
+  });
+
+  it('--profile applies by url host, and warns once about records without a site', () => {
+    const r = run(['--input-format', 'jsonl', '--profile', 'site.profile.json', '-j', '2'], recordsIn(true));
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/warning/u);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Rec & { id: string });
+    for (const [i, p] of folder.pages.entries()) expect(out[i]!.text, p.name).toBe(p.paragraphs.join('\n\n'));
+    const bare = run(['--input-format', 'jsonl', '--profile', 'site.profile.json', '-j', '2'], recordsIn(false));
+    expect(bare.stderr.match(/no site, url or path in the record/gu)?.length).toBe(1);
   });
 });
