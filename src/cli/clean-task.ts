@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Mode, Source } from '../core/types.js';
 import type { Context } from '../core/pipeline.js';
 import { extract } from '../core/pipeline.js';
@@ -6,7 +7,6 @@ import { SCHEMA_ID, toRecord, type ArticleRecord } from '../formats/record.js';
 import { mojibakeWarning } from '../core/mojibake.js';
 import { decodeOrFail, type Loaded } from '../io/read.js';
 import { resolveOptions } from './options.js';
-import { resolve } from 'node:path';
 import type { SiteProfile, SiteTemplate } from '../core/template.js';
 import { siteOf, templatesBySite, type SiteFlags } from './templates.js';
 

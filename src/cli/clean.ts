@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { extract } from '../core/pipeline.js';
 import { formats, formatNames, isFormatName, type FormatName } from '../formats/index.js';
@@ -12,7 +13,6 @@ import { resolveOptions, type ResolvedOptions } from './options.js';
 import { commonOptions, type RunState } from './main.js';
 import { cleanLoaded } from './clean-task.js';
 import { cleanFiles, cleanRecords } from './clean-batch.js';
-import { resolve } from 'node:path';
 import type { SiteTemplate } from '../core/template.js';
 import { loadProfiles, loadTemplates, NO_TEMPLATES, templateNote, templateOptions, thresholdsOf, type TemplateFlags } from './templates.js';
 
