@@ -138,6 +138,12 @@ describe('assemble through extract: images, byline, editor', () => {
     expect(article(ZH_BODY[0], '', cap, ...zhBody.slice(2)).images).toMatchObject([{ caption: cap, credit: 'AP Photo/Jane Doe' }]);
   });
 
+  // Gap: zh/xinhua-photo has no capture group, so "新华社记者王五摄" is a caption without a credit.
+  it.fails('reads the credit of a Xinhua photo line "…新华社记者王五摄"', () => {
+    const cap = '会谈现场。新华社记者王五摄';
+    expect(article(ZH_BODY[0], '', cap, ...zhBody.slice(2)).images).toMatchObject([{ caption: cap, credit: '新华社记者王五' }]);
+  });
+
   it('reads an English byline near the top and an editor line at the end', () => {
     const a = article('By John Smith', ...enBody, '', '(Editing by Jane Doe)');
     expect(a.byline).toBe('John Smith');
