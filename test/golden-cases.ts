@@ -19,8 +19,10 @@ export interface CaseFile {
   /** Snippets the text must contain, and snippets it must not. */
   readonly keep: readonly string[];
   readonly drop: readonly string[];
-  /** Snippets the tool gets wrong today: run as expected failures. */
-  readonly gaps?: { readonly keep?: readonly string[]; readonly drop?: readonly string[] };
+  /** The image captions, in order, when the case is about them. */
+  readonly captions?: readonly string[];
+  /** What the tool gets wrong today: run as expected failures. */
+  readonly gaps?: { readonly keep?: readonly string[]; readonly drop?: readonly string[]; readonly captions?: readonly string[] };
   readonly mode?: Mode;
 }
 

@@ -37,6 +37,12 @@ describe.each(caseNames())('%s', (name) => {
     expect(record.text).not.toContain(snippet);
   });
 
+  if (kase.captions) {
+    it('has exactly the captions of case.json', () => {
+      expect(record.images.map((i) => i.caption)).toEqual(kase.captions);
+    });
+  }
+
   // What the tool should do and does not yet; each turns red once the core gets it right, and then
   // moves up into keep or drop.
   it.fails.each((kase.gaps?.keep ?? []).map((s) => [s]))('keeps %s (known gap)', (snippet) => {
@@ -46,6 +52,12 @@ describe.each(caseNames())('%s', (name) => {
   it.fails.each((kase.gaps?.drop ?? []).map((s) => [s]))('drops %s (known gap)', (snippet) => {
     expect(record.text).not.toContain(snippet);
   });
+
+  if (kase.gaps?.captions) {
+    it.fails('has exactly the captions of case.json (known gap)', () => {
+      expect(record.images.map((i) => i.caption)).toEqual(kase.gaps?.captions);
+    });
+  }
 });
 
 describe('seed-sample: the acceptance criteria of issue 2', () => {

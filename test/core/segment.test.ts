@@ -108,6 +108,17 @@ describe('segment: blocks', () => {
     expect(segment('\u200b\u200b\nabc')).toHaveLength(1);
   });
 
+  // Gap, found by the "shows only input text" property (fixture zero-width-blank-line): a line of
+  // only zero-width characters shows as blank but is content to segment, so a wrapped line before it
+  // takes it in and the block after it loses its gapBefore.
+  it.fails('treats a line of only zero-width characters as a blank line', () => {
+    const t = dump('* 的的的的的的的的的的的。的的的的的的。', '\u200b', 'Thursday Thursday the Thursday.', 'the the relations minister the', 'relations. the the the the...', '!');
+    expect(segment(t).map((b) => [b.lines, b.gapBefore]).slice(0, 2)).toEqual([
+      [[1, 1], true],
+      [[3, 3], true],
+    ]);
+  });
+
   it('keeps a writer\'s "1." or "-" but drops a drawn "•"', () => {
     expect(texts(dump('• 菜单项', '1. 第一点', '- 破折号'))).toEqual(['菜单项', '1. 第一点', '- 破折号']);
   });
