@@ -189,7 +189,8 @@ describe('extract: invariants', () => {
       fc.property(unwrappedDump, (t) => {
         for (const b of segment(t)) expect(b.lines[1]).toBe(b.lines[0]);
       }),
-      runs(300),
+      // No shrinking while this is a known gap: the first counterexample is enough to stay red.
+      { ...runs(300), endOnFailure: true },
     );
   });
 
