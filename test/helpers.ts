@@ -53,7 +53,7 @@ export function labeled(
 
 /** An article as assemble() returns it, for the formats: nothing kept unless the test says so. */
 export function article(over: Partial<Article> = {}): Article {
-  return { title: null, dateline: null, byline: null, editor: null, lang: 'zh-Hans', blocks: [], images: [], warnings: [], lineCount: 0, ...over };
+  return { title: null, dateline: null, byline: null, editor: null, date: null, lang: 'zh-Hans', blocks: [], images: [], warnings: [], lineCount: 0, ...over };
 }
 
 /** A JSON record as the CLI prints it, with every field at a neutral default. */
@@ -65,6 +65,7 @@ export function record(over: Partial<ArticleRecord> = {}): ArticleRecord {
     dateline: null,
     byline: null,
     editor: null,
+    date: null,
     lang: 'zh-Hans',
     text: blocks.map((b) => b.text).join('\n\n'),
     blocks,

@@ -70,8 +70,12 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     ]);
   });
 
-  it.each(['网友评论', '發表評論', 'Comments', 'Leave a Reply'])('%s marks where the comments start', (text) => {
+  it.each(['网友评论', '發表評論', 'Leave a Reply', 'Post a comment'])('%s marks where the comments start', (text) => {
     expect(verdictOf(text)).toMatchObject({ label: 'boilerplate', reason: 'comment', cue: 'end-marker' });
+  });
+
+  it('takes a bare "Comments" for a soft marker: a link, unless post headers follow', () => {
+    expect(verdictOf('Comments')).toMatchObject({ label: 'boilerplate', reason: 'comment', cue: 'soft-end-marker' });
   });
 });
 

@@ -190,7 +190,7 @@ describe('extract: invariants', () => {
         for (const b of segment(t)) expect(b.lines[1]).toBe(b.lines[0]);
       }),
       // No shrinking while this is a known gap: the first counterexample is enough to stay red.
-      { ...runs(300), endOnFailure: true },
+      { ...runs(2000), endOnFailure: true },
     );
   });
 

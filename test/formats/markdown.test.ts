@@ -6,6 +6,7 @@ const CAPTION = '朝鲜外长崔善姬周三晚在平壤国际机场欢迎到访
 const SAMPLE = record({
   title: '俄外长访问朝鲜 称两国关系达到新水平',
   dateline: { raw: '(平壤19日讯)', place: '平壤', day: 19, agency: null },
+  date: { iso: '2023-10-19T21:05', raw: '2023-10-19 21:05' },
   blocks: [
     { kind: 'paragraph', text: `(平壤19日讯)${ZH_BODY[0]}`, lines: [3, 3] },
     { kind: 'paragraph', text: ZH_BODY[1], lines: [8, 8] },
@@ -26,7 +27,7 @@ describe('toMarkdown', () => {
 
   it('opens with YAML front matter whose every value is a JSON (so YAML 1.2) scalar', () => {
     const fm = frontMatter(md);
-    expect([...fm.keys()]).toEqual(['schema', 'title', 'lang', 'dateline', 'place', 'day', 'byline', 'editor', 'source', 'encoding']);
+    expect([...fm.keys()]).toEqual(['schema', 'title', 'lang', 'dateline', 'place', 'day', 'byline', 'editor', 'date', 'source', 'encoding']);
     const values = Object.fromEntries([...fm].map(([k, v]) => [k, JSON.parse(v) as unknown]));
     expect(values).toEqual({
       schema: 'deboil/1',
@@ -37,6 +38,7 @@ describe('toMarkdown', () => {
       day: 19,
       byline: null,
       editor: null,
+      date: '2023-10-19T21:05',
       source: 'page.txt',
       encoding: 'utf-8',
     });

@@ -5,7 +5,7 @@ import { compileRules, firstMatch, firstPattern } from '../../src/core/match.js'
 import { RuleError, defaultRules, mergePacks, packs, validatePack } from '../../src/rules/index.js';
 import { template } from '../../src/rules/_template.js';
 
-const LISTS = ['boilerplate', 'trendingHeaders', 'endMarkers', 'categories', 'captionCues', 'datelines', 'bylines', 'editors'] as const;
+const LISTS = ['boilerplate', 'trendingHeaders', 'endMarkers', 'stamps', 'categories', 'captionCues', 'datelines', 'bylines', 'dates', 'editors'] as const;
 type ListName = (typeof LISTS)[number];
 
 function rulesOf(pack: RulePack): { list: ListName; rule: LineRule }[] {
@@ -44,6 +44,15 @@ describe.each(allPacks.map((p) => [p.id, p] as const))('rule pack %s', (_id, pac
     }
   });
 
+  it('names the y, m (or mon) and d groups in every date pattern', () => {
+    for (const rule of pack.dates) {
+      if (!rule.pattern) continue;
+      expect(rule.pattern.source, rule.id).toMatch(/\(\?<y>/u);
+      expect(rule.pattern.source, rule.id).toMatch(/\(\?<(?:m|mon)>/u);
+      expect(rule.pattern.source, rule.id).toMatch(/\(\?<d>/u);
+    }
+  });
+
   it('gives every byline and editor pattern a capture group for the name it reads', () => {
     for (const rule of [...pack.bylines, ...pack.editors]) {
       if (rule.pattern) expect(new RegExp(`${rule.pattern.source}|`, rule.pattern.flags).exec('')!.length, rule.id).toBeGreaterThan(1);
@@ -60,9 +69,14 @@ describe('defaultRules', () => {
 
   it('keeps exact strings matchable: each is equal to its own match form', () => {
     const m = compileRules(defaultRules);
-    for (const list of [m.boilerplate, m.trendingHeaders, m.endMarkers, m.categories]) {
-      for (const r of list) for (const s of r.exact) expect(firstMatch([r], s)?.id, s).toBe(r.id);
-    }
+    const matchesItself = <R>(rules: Parameters<typeof firstMatch<R>>[0]): void => {
+      for (const r of rules) for (const s of r.exact) expect(firstMatch([r], s)?.id, s).toBe(r.id);
+    };
+    matchesItself(m.boilerplate);
+    matchesItself(m.trendingHeaders);
+    matchesItself(m.endMarkers);
+    matchesItself(m.stamps);
+    matchesItself(m.categories);
   });
 });
 
@@ -127,7 +141,7 @@ describe('rule patterns run in linear-ish time', () => {
   it.each(safe.map((r) => [r.id, r] as const))('%s completes through the matcher on 50k-character adversarial lines', (_id, { list, rule }) => {
     for (const line of lines) {
       // Block rules see the match form, the others the display text; both go through the capped probes.
-      const hit = ['captionCues', 'datelines', 'bylines', 'editors'].includes(list)
+      const hit = ['captionCues', 'datelines', 'bylines', 'dates', 'editors'].includes(list)
         ? firstPattern([rule], line)
         : firstMatch([{ id: rule.id, exact: new Set<string>(), pattern: rule.pattern, extra: null }], line);
       expect(hit === undefined || typeof hit === 'object').toBe(true);
