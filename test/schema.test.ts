@@ -12,7 +12,15 @@ import { ZH_BODY } from './helpers.js';
 const schema = JSON.parse(readFileSync(new URL('../schema/deboil-1.schema.json', import.meta.url), 'utf8')) as {
   required: string[];
   properties: Record<string, unknown>;
+  $defs: { reason: { enum: string[] } };
 };
+
+/** The members of the Reason union in src/core/types.ts: a type has no run-time list to compare with. */
+function reasonsInTypes(): string[] {
+  const source = readFileSync(new URL('../src/core/types.ts', import.meta.url), 'utf8');
+  const union = /export type Reason =([^;]+);/u.exec(source)?.[1] ?? '';
+  return [...union.matchAll(/'([^']+)'/gu)].map((m) => m[1]!);
+}
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 const validate = ajv.compile(schema);
 
@@ -30,6 +38,11 @@ describe('schema/deboil-1.schema.json', () => {
   it('names exactly the fields the output has, all required', () => {
     expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(sample).sort());
     expect([...schema.required].sort()).toEqual(Object.keys(sample).sort());
+  });
+
+  it('lists the same removal reasons as the Reason type of src/core/types.ts', () => {
+    expect(reasonsInTypes().length).toBeGreaterThan(5);
+    expect([...schema.$defs.reason.enum].sort()).toEqual(reasonsInTypes().sort());
   });
 
   it.each(caseNames())('accepts the output for fixtures/%s', (name) => {

@@ -36,12 +36,8 @@ describe.each(allPacks.map((p) => [p.id, p] as const))('rule pack %s', (_id, pac
     for (const { rule } of rules) if (rule.pattern) expect(rule.pattern.flags, rule.id).not.toMatch(/[gy]/u);
   });
 
-  it('has no pattern that matches an empty or blank line', () => {
-    for (const { rule } of rules) {
-      if (!rule.pattern) continue;
-      expect(rule.pattern.test(''), rule.id).toBe(false);
-      expect(rule.pattern.test(' '), rule.id).toBe(false);
-    }
+  it('has no pattern that matches the empty string', () => {
+    for (const { rule } of rules) if (rule.pattern) expect(rule.pattern.test(''), rule.id).toBe(false);
   });
 
   it('names the y, m (or mon) and d groups in every date pattern', () => {
