@@ -30,9 +30,7 @@ describe('findDateline', () => {
     });
   });
 
-  // Gap: zh/dateline-xun matches before zh/dateline-cna and takes "中央社记者张三台北" (or "中央社台北")
-  // as the place; agency and reporter are not split off.
-  it.fails('reads place and agency of "（中央社记者张三台北20日电）" and "（中央社台北20日电）"', () => {
+  it('reads place and agency of "（中央社记者张三台北20日电）" and "（中央社台北20日电）"', () => {
     expect([
       findDateline('（中央社记者张三台北20日电）行政院今天召开会议。', defaultRules),
       findDateline('（中央社台北20日電）行政院今天召开会议。', defaultRules),
@@ -92,9 +90,7 @@ describe('assemble through extract: title', () => {
     expect(a.title).toBeNull();
   });
 
-  // Gap: dedupe marks the second of a doubled alt text/figcaption 'duplicate', and findTitle accepts
-  // duplicates, so the caption's twin becomes the title.
-  it.fails('never promotes the twin of a doubled caption', () => {
+  it('never promotes the twin of a doubled caption', () => {
     const a = article('俄外长在平壤机场受到民众热烈欢迎', '俄外长在平壤机场受到民众热烈欢迎', ...zhBody);
     expect(a.images.map((i) => i.caption)).toEqual(['俄外长在平壤机场受到民众热烈欢迎']);
     expect(a.title).toBeNull();
@@ -131,15 +127,12 @@ describe('assemble through extract: images, byline, editor', () => {
     expect(a.images).toMatchObject([{ caption: cap, credit }]);
   });
 
-  // Gap: en/photo-credit stops at the first "/", so the agency of "(AP Photo/Jane Doe)" is lost,
-  // unlike "(图取自俄罗斯外交部/路透社)" whose whole credit is kept.
-  it.fails('keeps agency and photographer of "(AP Photo/Jane Doe)" as the credit', () => {
+  it('keeps agency and photographer of "(AP Photo/Jane Doe)" as the credit', () => {
     const cap = 'Demonstrators outside the parliament building on Tuesday. (AP Photo/Jane Doe)';
     expect(article(ZH_BODY[0], '', cap, ...zhBody.slice(2)).images).toMatchObject([{ caption: cap, credit: 'AP Photo/Jane Doe' }]);
   });
 
-  // Gap: zh/xinhua-photo has no capture group, so "新华社记者王五摄" is a caption without a credit.
-  it.fails('reads the credit of a Xinhua photo line "…新华社记者王五摄"', () => {
+  it('reads the credit of a Xinhua photo line "…新华社记者王五摄"', () => {
     const cap = '会谈现场。新华社记者王五摄';
     expect(article(ZH_BODY[0], '', cap, ...zhBody.slice(2)).images).toMatchObject([{ caption: cap, credit: '新华社记者王五' }]);
   });

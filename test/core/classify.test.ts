@@ -17,9 +17,7 @@ describe('classifyBlock: read-more links', () => {
     },
   );
 
-  // Gap: a bare "Read more" matches the en/related trending header ("read (?:next|more|also)") first,
-  // so it is removed as 'trending' and, worse, claims the headlines below it as a trending list.
-  it.fails('a bare "Read more" is a read-more link, not a trending header', () => {
+  it('a bare "Read more" is a read-more link, not a trending header', () => {
     expect([verdictOf('Read more'), verdictOf('ＲＥＡＤ ＭＯＲＥ')]).toMatchObject([
       { label: 'boilerplate', reason: 'read-more' },
       { label: 'boilerplate', reason: 'read-more' },
@@ -62,8 +60,7 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     expect(verdictOf(text)).toMatchObject({ label: 'boilerplate', reason });
   });
 
-  // Gap: "首页" alone (a home link) is not in any list; only "首页 > …" breadcrumbs are.
-  it.fails('takes a bare home link "首页" or "网站首页" for navigation', () => {
+  it('takes a bare home link "首页" or "网站首页" for navigation', () => {
     expect([verdictOf('首页'), verdictOf('网站首页')]).toMatchObject([
       { label: 'boilerplate', reason: 'nav' },
       { label: 'boilerplate', reason: 'nav' },
