@@ -4,6 +4,8 @@ import type { LineRule, RulePack } from '../../src/core/types.js';
 import { compileRules, firstMatch, firstPattern } from '../../src/core/match.js';
 import { RuleError, defaultRules, mergePacks, packs, validatePack } from '../../src/rules/index.js';
 import { template } from '../../src/rules/_template.js';
+import { extract } from '../../src/core/pipeline.js';
+import { ctx } from '../helpers.js';
 
 const LISTS = ['boilerplate', 'trendingHeaders', 'endMarkers', 'stamps', 'categories', 'captionCues', 'datelines', 'bylines', 'dates', 'editors'] as const;
 type ListName = (typeof LISTS)[number];
@@ -107,27 +109,15 @@ describe('validatePack rejects a broken pack', () => {
  * puts on every probe, which the last tests check.
  */
 describe('rule patterns run in linear-ish time', () => {
-  // Gaps in src/rules, shown by the analysis. zh/share (a "+" loop inside a "*" loop) is reachable:
-  // "分享到" + ":".repeat(24) + "!" costs about 0.6 s per extract and doubles with each ":".
-  // en/footer-start's "\s*" and "[\p{L} ]{2,30}" both take spaces inside a "{2,}" loop; only runs of
-  // spaces blow it up, and matchForm collapses those today, so it is a latent one.
-  const knownExponential = new Set(['zh/share', 'en/footer-start']);
-
-  const safe = patternRules.filter((r) => !knownExponential.has(r.id));
-  it.each(safe.map((r) => [r.id, r.rule.pattern!] as const))('%s has no exponential backtracking', (_id, pattern) => {
+  it.each(patternRules.map((r) => [r.id, r.rule.pattern!] as const))('%s has no exponential backtracking', (_id, pattern) => {
     const exponential = analyse(pattern, { maxReports: 50 }).reports.filter((r) => r.exponential);
     expect(exponential.map((r) => `${r.type} on ${r.character.literal.source}`)).toEqual([]);
   });
 
-  it.fails.each([...knownExponential].map((id) => [id, patternRules.find((r) => r.id === id)!.rule.pattern!] as const))(
-    '%s has no exponential backtracking',
-    (_id, pattern) => {
-      expect(analyse(pattern, { maxReports: 50 }).reports.filter((r) => r.exponential)).toEqual([]);
-    },
-  );
-
-  it('knows every rule it lists as a known gap', () => {
-    for (const id of knownExponential) expect(patternRules.some((r) => r.id === id), id).toBe(true);
+  // The attack this analysis found in zh/share (a "+" loop inside a "*" loop): each ":" doubled the
+  // time, 24 of them cost 0.6 s. Fixed in the rules; should it come back, this never completes.
+  it('cleans "分享到" followed by 60 colons', () => {
+    expect(extract(`分享到${':'.repeat(60)}!`, ctx).blocks).toHaveLength(1);
   });
 
   const LONG = 50_000;
@@ -135,7 +125,7 @@ describe('rule patterns run in linear-ish time', () => {
   // Each repeated character also after the openings the patterns look for, so the loops are reached.
   const lines = [...adversarial, ...['(', '（', 'by ', 'photo: ', '更多', '分享', 'most read ', '(平壤', 'beijing, '].map((p) => p + ' '.repeat(LONG) + '!')];
 
-  it.each(safe.map((r) => [r.id, r] as const))('%s completes through the matcher on 50k-character adversarial lines', (_id, { list, rule }) => {
+  it.each(patternRules.map((r) => [r.id, r] as const))('%s completes through the matcher on 50k-character adversarial lines', (_id, { list, rule }) => {
     for (const line of lines) {
       // Block rules see the match form, the others the display text; both go through the capped probes.
       const hit = ['captionCues', 'datelines', 'bylines', 'dates', 'editors'].includes(list)
