@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { classifyBlock, isProse } from '../../src/core/classify.js';
+import { measure } from '../../src/core/features.js';
+import { ZH_BODY, balanced, block, ctx } from '../helpers.js';
+
+const classify = (text: string) => classifyBlock(block({ text }), ctx.rules, balanced);
+const verdictOf = (text: string) => {
+  const c = classify(text);
+  return { label: c.verdict.label, reason: c.verdict.reason, cue: c.cue };
+};
+
+describe('classifyBlock: read-more links', () => {
+  it.each(['阅读全文', '展开全文', '点击阅读原文', '[阅读全文]', '阅读全文>>', '閱讀全文', '展開全文', '點擊閱讀原文', 'Continue reading', 'Read more »', 'ＣＯＮＴＩＮＵＥ ＲＥＡＤＩＮＧ', '阅\u200b读全文'])(
+    '%s is a read-more link',
+    (text) => {
+      expect(verdictOf(text)).toMatchObject({ label: 'boilerplate', reason: 'read-more' });
+    },
+  );
+
+  it('a bare "Read more" is a read-more link, not a trending header', () => {
+    expect([verdictOf('Read more'), verdictOf('ＲＥＡＤ ＭＯＲＥ')]).toMatchObject([
+      { label: 'boilerplate', reason: 'read-more' },
+      { label: 'boilerplate', reason: 'read-more' },
+    ]);
+  });
+
+  it('records the rule that decided', () => {
+    expect(classify('阅读全文').verdict).toEqual({ label: 'boilerplate', reason: 'read-more', rule: 'zh/read-more', pass: 'classify' });
+  });
+
+  it('does not take a sentence that mentions reading for a link', () => {
+    expect(verdictOf('他说，阅读全文之后才能理解这份报告的意义，并呼吁各方认真对待。').label).toBe('body');
+  });
+});
+
+describe('classifyBlock: trending headers', () => {
+  it.each(['热门新闻', '熱門新聞', '相关新闻', '相關新聞', '推荐阅读', '推薦閱讀', '【相关阅读】', 'Most read', 'Most Popular', 'Related', 'Related Stories', 'You may also like'])(
+    '%s opens a list of other stories',
+    (text) => {
+      expect(verdictOf(text)).toEqual({ label: 'boilerplate', reason: 'trending', cue: 'trending-header' });
+    },
+  );
+});
+
+describe('classifyBlock: categories, navigation, footers, comments', () => {
+  it.each(['国际', '國際', '财经', 'World', 'Politics'])('%s is a category label', (text) => {
+    expect(verdictOf(text)).toEqual({ label: 'boilerplate', reason: 'category', cue: 'category' });
+  });
+
+  it.each([
+    ['首页 > 国际 > 正文', 'nav'],
+    ['责任编辑：张三', 'footer'],
+    ['責任編輯：李四', 'footer'],
+    ['Copyright © 2023 Example Media. All rights reserved.', 'footer'],
+    ['版权所有 不得转载', 'footer'],
+    ['分享到：微信 微博', 'share'],
+    ['Share this article', 'share'],
+    ['Skip to main content', 'nav'],
+  ])('%s is boilerplate (%s)', (text, reason) => {
+    expect(verdictOf(text)).toMatchObject({ label: 'boilerplate', reason });
+  });
+
+  it('takes a bare home link "首页" or "网站首页" for navigation', () => {
+    expect([verdictOf('首页'), verdictOf('网站首页')]).toMatchObject([
+      { label: 'boilerplate', reason: 'nav' },
+      { label: 'boilerplate', reason: 'nav' },
+    ]);
+  });
+
+  it.each(['网友评论', '發表評論', 'Leave a Reply', 'Post a comment'])('%s marks where the comments start', (text) => {
+    expect(verdictOf(text)).toMatchObject({ label: 'boilerplate', reason: 'comment', cue: 'end-marker' });
+  });
+
+  it('takes a bare "Comments" for a soft marker: a link, unless post headers follow', () => {
+    expect(verdictOf('Comments')).toMatchObject({ label: 'boilerplate', reason: 'comment', cue: 'soft-end-marker' });
+  });
+});
+
+describe('classifyBlock: captions', () => {
+  it.each([
+    '朝鲜外长崔善姬周三晚在平壤国际机场欢迎到访的俄罗斯外长拉夫罗夫。(图取自俄罗斯外交部/路透社)',
+    '民众冒雨欢迎到访的俄罗斯外长。（图／法新社）',
+    '朝鲜官媒周四发布照片。（图片来源：朝中社）',
+    '图：新华社记者 李四',
+    '摄影：张三',
+    '俄罗斯外长在机场。（路透社）',
+    '会谈现场。新华社记者王五摄',
+    'The minister arrives at the airport. (Photo: Reuters)',
+    'Photo: Getty Images',
+    'Demonstrators outside the parliament building on Tuesday. (AP)',
+  ])('%s is a caption', (text) => {
+    expect(verdictOf(text).label).toBe('caption');
+  });
+
+  it('does not take a long paragraph that ends by quoting an agency for a caption', () => {
+    const long = `${ZH_BODY.join('')}${ZH_BODY.join('')}${ZH_BODY.join('')}（路透社）`;
+    expect(measure(block({ text: long }), ctx.rules).weight).toBeGreaterThan(900);
+    expect(verdictOf(long).label).toBe('body');
+  });
+});
+
+describe('classifyBlock: datelines, teasers, prose', () => {
+  it.each([
+    '(平壤19日讯)俄罗斯外交部表示，外长拉夫罗夫感谢朝鲜支持俄罗斯，并承诺莫斯科将全力支持和声援朝鲜最高领导人。',
+    '（中央社记者张三台北20日电）行政院今天召开会议，讨论明年度的总预算案，多名官员出席并说明各部会的需求。',
+    'BEIJING, March 3 (Reuters) - China said on Friday it would raise its defence budget this year, as the government seeks to modernise the armed forces.',
+  ])('keeps a paragraph that opens with a dateline as body: %s', (text) => {
+    expect(verdictOf(text).label).toBe('body');
+  });
+
+  it.each(['外界预计拉夫罗夫此行是为俄罗斯总统普京访问朝鲜铺路...', '拉夫罗夫周三抵达平壤…', 'The minister said on Thursday that the talks had gone well and that...'])(
+    '%s is a truncated teaser lead',
+    (text) => {
+      expect(verdictOf(text)).toMatchObject({ label: 'boilerplate', reason: 'teaser' });
+    },
+  );
+
+  it('takes a Chinese sentence of prose for body', () => {
+    expect(classify(ZH_BODY[0]).verdict).toMatchObject({ label: 'body', rule: 'line/prose' });
+  });
+
+  it('leaves a short headline-like line as "short", for the revise stage to decide', () => {
+    expect(verdictOf('两国关系达新战略水准')).toMatchObject({ label: 'boilerplate', reason: 'short' });
+  });
+});
+
+describe('isProse', () => {
+  const features = (text: string) => measure(block({ text }), ctx.rules);
+
+  it('needs English text to carry function words', () => {
+    const prose = features('The minister said on Thursday that the talks with his counterpart had gone well and would continue.');
+    const list = features('Markets Stocks Bonds Currencies Commodities Futures Options Earnings Calendar Economy Deals IPOs Funds ETFs Retirement.');
+    expect(isProse(prose, balanced)).toBe(true);
+    expect(isProse(list, balanced)).toBe(false);
+  });
+
+  it('refuses a line lighter than the body weight', () => {
+    expect(isProse(features('他说。'), balanced)).toBe(false);
+  });
+});

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { classifyBlock, type Classified } from '../../src/core/classify.js';
+import { blockScore, densestRun, reviseByNeighbours } from '../../src/core/revise.js';
+import { EN_BODY, ZH_BODY, balanced, block, ctx, inOrder, labeled } from '../helpers.js';
+
+/** Classifies each line alone, as the first pass does, then revises the list by neighbours. */
+function revise(...lines: string[]): Classified[] {
+  const first = inOrder(lines.map((text) => block({ text }))).map((b) => classifyBlock(b, ctx.rules, balanced));
+  return reviseByNeighbours(first, balanced);
+}
+const labels = (bs: readonly Classified[]) => bs.map((b) => (b.verdict.reason ? `${b.verdict.label}:${b.verdict.reason}` : b.verdict.label));
+
+describe('reviseByNeighbours: subheadings', () => {
+  it('keeps a short line between body lines as a heading', () => {
+    const out = revise(ZH_BODY[0], ZH_BODY[1], '两国关系达新战略水准', ZH_BODY[2], ZH_BODY[3]);
+    expect(out[2]!.verdict).toEqual({ label: 'heading', rule: 'ctx/short-between-body', pass: 'revise' });
+    expect(labels(out)).toEqual(['body', 'body', 'heading', 'body', 'body']);
+  });
+
+  it('does the same for an English subheading', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], 'A New Strategic Level', EN_BODY[2], EN_BODY[3]);
+    expect(out[2]!.verdict.label).toBe('heading');
+  });
+
+  it('does not make a heading of a bulleted line', () => {
+    const first = inOrder([ZH_BODY[0], ZH_BODY[1], '两国关系达新战略水准', ZH_BODY[2]].map((text) => block({ text })));
+    first[2] = { ...first[2]!, bullet: true };
+    const out = reviseByNeighbours(first.map((b) => classifyBlock(b, ctx.rules, balanced)), balanced);
+    expect(out[2]!.verdict.label).not.toBe('heading');
+  });
+});
+
+describe('reviseByNeighbours: trending lists', () => {
+  it('removes the headline lines that follow a trending header', () => {
+    const out = revise(
+      ZH_BODY[0],
+      ZH_BODY[1],
+      ZH_BODY[2],
+      '热门新闻',
+      'KL市中心再发生树倒 压毁多辆汽车',
+      '犹太裔示威者闯美国国会 要求停火',
+      '马斯克称将在年底前推出新产品并扩大生产规模，引发市场关注',
+    );
+    expect(labels(out).slice(3)).toEqual(['boilerplate:trending', 'boilerplate:trending', 'boilerplate:trending', 'boilerplate:trending']);
+    expect(out[4]!.verdict.rule).toBe('ctx/after-trending-header');
+    expect(labels(out).slice(0, 3)).toEqual(['body', 'body', 'body']);
+  });
+
+  it('does the same after an English header', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], EN_BODY[2], 'Most read', 'Stocks rally as tech earnings beat forecasts', 'Storm leaves thousands without power');
+    expect(labels(out).slice(3)).toEqual(['boilerplate:trending', 'boilerplate:trending', 'boilerplate:trending']);
+  });
+
+  it('ends the list where prose resumes, so a sidebar list above the article does not take it', () => {
+    const out = revise('Most read', 'Stocks rally as tech earnings beat forecasts', 'Storm leaves thousands without power', ...ZH_BODY);
+    expect(labels(out)).toEqual(['boilerplate:trending', 'boilerplate:trending', 'boilerplate:trending', ...ZH_BODY.map(() => 'body')]);
+  });
+});
+
+describe('reviseByNeighbours: teaser lists', () => {
+  it('removes each repeat of headline / category / truncated lead / read-more', () => {
+    const out = revise(
+      ...ZH_BODY,
+      '叶伦访华讨论两国经济关系',
+      '国际',
+      '美国财长叶伦周四抵达北京，开始为期四天的访问，外界预计...',
+      '阅读全文',
+      '马斯克宣布新计划扩大生产',
+      '国际',
+      '特斯拉首席执行官马斯克周三表示，公司将在明年扩大生产...',
+      '阅读全文',
+    );
+    const tail = out.slice(ZH_BODY.length);
+    expect(tail.every((b) => b.verdict.label === 'boilerplate')).toBe(true);
+    expect(tail[0]!.verdict).toMatchObject({ reason: 'teaser', rule: 'ctx/teaser-item' });
+    expect(tail[4]!.verdict).toMatchObject({ reason: 'teaser', rule: 'ctx/teaser-item' });
+    expect(labels(out).slice(0, ZH_BODY.length).every((l) => l === 'body')).toBe(true);
+  });
+
+  it('removes the caption that illustrates a teaser, with its headline', () => {
+    const out = revise(
+      ...ZH_BODY,
+      '叶伦在北京出席会议。(图取自路透社)',
+      '叶伦访华讨论两国经济关系',
+      '国际',
+      '美国财长叶伦周四抵达北京，开始为期四天的访问，外界预计...',
+      '阅读全文',
+    );
+    const tail = out.slice(ZH_BODY.length);
+    expect(tail.map((b) => b.verdict.label)).toEqual(['boilerplate', 'boilerplate', 'boilerplate', 'boilerplate', 'boilerplate']);
+    expect(tail[0]!.verdict.reason).toBe('teaser');
+  });
+});
+
+describe('reviseByNeighbours: the densest run is the article', () => {
+  it('removes prose that stands alone outside the main run', () => {
+    const out = revise(
+      EN_BODY[4],
+      'Home',
+      'World',
+      'Politics',
+      'Business',
+      'Sign in',
+      'Subscribe',
+      ...ZH_BODY,
+    );
+    expect(out[0]!.verdict).toMatchObject({ label: 'boilerplate', reason: 'outside', rule: 'ctx/outside-main' });
+    expect(labels(out).slice(-ZH_BODY.length).every((l) => l === 'body')).toBe(true);
+  });
+
+  it('keeps the lead caption just above the text and drops one far from it', () => {
+    const out = revise(
+      '叶伦在北京出席会议。(图取自路透社)',
+      'Home',
+      'World',
+      'Politics',
+      'Business',
+      '朝鲜外长在平壤机场欢迎俄罗斯外长。(图取自路透社)',
+      ...ZH_BODY,
+    );
+    expect(out[0]!.verdict).toMatchObject({ label: 'boilerplate', rule: 'ctx/caption-outside-main' });
+    expect(out[5]!.verdict.label).toBe('caption');
+  });
+
+  it('keeps nothing when no block reads like prose', () => {
+    const out = revise('首页', '国际', '热门新闻', '某地发生火灾', '阅读全文');
+    expect(out.some((b) => b.verdict.label === 'body' || b.verdict.label === 'heading')).toBe(false);
+  });
+});
+
+describe('densestRun', () => {
+  it('finds the run with the largest sum', () => {
+    expect(densestRun([-1, 2, 3, -10, 4])).toEqual([1, 2]);
+    expect(densestRun([2, -1, 3, -10, 1])).toEqual([0, 2]);
+  });
+
+  it('is null when no score is positive', () => {
+    expect(densestRun([])).toBeNull();
+    expect(densestRun([-1, -2, 0])).toBeNull();
+  });
+});
+
+describe('blockScore', () => {
+  it('pulls towards prose and away from trending headers and comments', () => {
+    expect(blockScore(labeled({ label: 'body' }))).toBeGreaterThan(0);
+    expect(blockScore(labeled({ label: 'boilerplate', reason: 'trending', cue: 'trending-header', text: '热门新闻' }))).toBeLessThan(
+      blockScore(labeled({ label: 'boilerplate', reason: 'short', text: '某地' })),
+    );
+    expect(blockScore(labeled({ label: 'caption' }))).toBe(0);
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { segment } from '../../src/core/segment.js';
+import { EN_BODY, ZH_BODY, dump, hardWrap } from '../helpers.js';
+
+const ZH_PARA = ZH_BODY.slice(0, 4).join('');
+const ZH_PARA2 = ZH_BODY.slice(4).join('');
+const EN_PARA = EN_BODY.slice(0, 3).join(' ');
+const EN_PARA2 = EN_BODY.slice(3).join(' ');
+
+const texts = (t: string): string[] => segment(t).map((b) => b.text);
+
+describe('segment: hard-wrapped dumps (lynx, w3m)', () => {
+  it('re-joins a wrapped Chinese paragraph without a space at the joins', () => {
+    const t = dump(...hardWrap(ZH_PARA, 100, '   '), '', ...hardWrap(ZH_PARA2, 100, '   '));
+    expect(hardWrap(ZH_PARA, 100, '   ').length).toBeGreaterThan(3);
+    expect(texts(t)).toEqual([ZH_PARA, ZH_PARA2]);
+  });
+
+  it('re-joins a wrapped English paragraph with one space at the joins', () => {
+    const t = dump(...hardWrap(EN_PARA, 70, '   '), '', ...hardWrap(EN_PARA2, 70, '   '));
+    expect(texts(t)).toEqual([EN_PARA, EN_PARA2]);
+  });
+
+  it("drops lynx's 3-space margin and records the source lines a paragraph spans", () => {
+    const wrapped = hardWrap(ZH_PARA, 100, '   ');
+    const t = dump('   新闻中心', '', ...wrapped, '', ...hardWrap(ZH_PARA2, 100, '   '));
+    const blocks = segment(t);
+    expect(blocks[0]).toMatchObject({ text: '新闻中心', lines: [1, 1], gapBefore: true });
+    expect(blocks[1]).toMatchObject({ text: ZH_PARA, lines: [3, 2 + wrapped.length], gapBefore: true });
+    expect(blocks.every((b) => !b.text.startsWith(' '))).toBe(true);
+  });
+
+  it('keeps each bulleted item a block of its own, with the drawn bullet removed', () => {
+    const t = dump(
+      ...hardWrap(ZH_PARA, 100, '   '),
+      '',
+      ...hardWrap(ZH_PARA2, 100, '   '),
+      '',
+      '     * 第一条新闻的标题写得很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长',
+      '     * 第二条新闻标题',
+      '     * 第三条新闻标题',
+    );
+    const tail = segment(t).slice(-3);
+    expect(tail.map((b) => b.text)).toEqual([
+      '第一条新闻的标题写得很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长',
+      '第二条新闻标题',
+      '第三条新闻标题',
+    ]);
+    expect(tail.every((b) => b.bullet)).toBe(true);
+  });
+
+  it('joins the last line of a w3m paragraph even when w3m pushed it far to the right', () => {
+    const wrapped = hardWrap(ZH_PARA, 100);
+    const last = wrapped.pop()!;
+    const t = dump(...wrapped, `${' '.repeat(30)}${last}`, '', ...hardWrap(ZH_PARA2, 100));
+    expect(texts(t)).toEqual([ZH_PARA, ZH_PARA2]);
+  });
+
+  it('does not join a short line to a full one after it: a wrapped line must end near the width', () => {
+    const t = dump('   短标题', ...hardWrap(ZH_PARA, 100, '   '), '', ...hardWrap(ZH_PARA2, 100, '   '));
+    expect(texts(t)[0]).toBe('短标题');
+  });
+});
+
+describe('segment: unwrapped dumps (html2text)', () => {
+  it('never joins lines of an unwrapped dump, however long they are', () => {
+    const lines = [...ZH_BODY, ...EN_BODY, ZH_PARA, EN_PARA, `${ZH_PARA2}${ZH_PARA}`];
+    expect(texts(dump(...lines))).toEqual(lines);
+  });
+
+  // Gap: guessWrap needs only six non-blank lines and a crowd of four of similar width, so a short
+  // html2text dump whose paragraphs happen to be about as long as each other is taken for a wrapped one,
+  // and the alt text + figcaption pair is joined into one block (then shown twice in one caption).
+  it.fails('does not join a doubled caption in a short unwrapped dump', () => {
+    const cap = '朝鲜外长崔善姬周三晚在平壤国际机场欢迎到访的俄罗斯外长拉夫罗夫。(图取自俄罗斯外交部/路透社)';
+    const lines = ['首页', '', `(平壤19日讯)${ZH_BODY[0]}`, '', cap, cap, '', ZH_BODY[1], '', '两国关系达新战略水准', '', ZH_BODY[2], '', '阅读全文'];
+    expect(texts(dump(...lines))).toEqual(lines.filter((l) => l !== ''));
+  });
+
+  it('keeps consecutive short lines apart', () => {
+    expect(texts(dump('首页', '国际', '财经', '体育', '科技', '娱乐', '汽车'))).toHaveLength(7);
+  });
+});
+
+describe('segment: blocks', () => {
+  it('numbers blocks in input order and never includes a blank line', () => {
+    const blocks = segment(dump('', 'a b c', '', '', 'd e f', 'g h i', ''));
+    expect(blocks.map((b) => [b.id, b.lines, b.text])).toEqual([
+      [0, [2, 2], 'a b c'],
+      [1, [5, 5], 'd e f'],
+      [2, [6, 6], 'g h i'],
+    ]);
+  });
+
+  it('marks a block that follows a blank line, or starts the dump, with gapBefore', () => {
+    expect(segment(dump('a b', 'c d', '', 'e f')).map((b) => b.gapBefore)).toEqual([true, false, true]);
+  });
+
+  it('accepts CRLF and CR line ends as LF', () => {
+    expect(segment('a b\r\nc d\re f').map((b) => b.lines[0])).toEqual([1, 2, 3]);
+  });
+
+  it('collapses inner white space, ideographic spaces included, for the shown text', () => {
+    expect(segment('  中国\u3000\u3000新闻   网\t ')[0]!.text).toBe('中国 新闻 网');
+  });
+
+  it('drops a line made only of zero-width characters', () => {
+    expect(segment('\u200b\u200b\nabc')).toHaveLength(1);
+  });
+
+  // Gap, found by the "shows only input text" property (fixture zero-width-blank-line): a line of
+  // only zero-width characters shows as blank but is content to segment, so a wrapped line before it
+  // takes it in and the block after it loses its gapBefore.
+  it.fails('treats a line of only zero-width characters as a blank line', () => {
+    const t = dump('* 的的的的的的的的的的的。的的的的的的。', '\u200b', 'Thursday Thursday the Thursday.', 'the the relations minister the', 'relations. the the the the...', '!');
+    expect(segment(t).map((b) => [b.lines, b.gapBefore]).slice(0, 2)).toEqual([
+      [[1, 1], true],
+      [[3, 3], true],
+    ]);
+  });
+
+  it('keeps a writer\'s "1." or "-" but drops a drawn "•"', () => {
+    expect(texts(dump('• 菜单项', '1. 第一点', '- 破折号'))).toEqual(['菜单项', '1. 第一点', '- 破折号']);
+  });
+});
