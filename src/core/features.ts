@@ -3,7 +3,7 @@ import type { Matcher } from './match.js';
 
 const WORD_G = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const CJK_G = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const ENDS_SENTENCE = /(?:[.!?。！？;；]|[^.]\.\.\.|…|……)[”"’'」』）)\]]*$|[：:]$/u;
+const ENDS_SENTENCE = /(?:[.!?。！？;；．]|[^.]\.\.\.|…|……)[”"’'」』）)\]]*$|[：:]$/u;
 // Three dots or one ellipsis cut a teaser short; six dots or a doubled ellipsis is Chinese prose's own.
 const TRUNCATED = /(?<![.…])(?:\.\.\.|…)\s*[)\]）】»]?$/u;
 const URL = /https?:\/\/|www\.|\w@[\w-]+\.\w/u;
@@ -21,7 +21,7 @@ function isCjkCode(c: number): boolean {
   );
 }
 
-const TERMINALS = new Set(['.', '!', '?', '。', '！', '？', '…', ';', '；']);
+const TERMINALS = new Set(['.', '!', '?', '。', '！', '？', '…', ';', '；', '．']);
 const CLOSERS = new Set(['”', '"', '’', "'", '」', '』', '）', ')', ']', ' ']);
 const COMMAS = new Set([',', '，', '、', ';', '；', ':', '：']);
 

@@ -24,8 +24,9 @@ export interface WrapGuess {
 
 function toRawLines(text: string): RawLine[] {
   return text.split(/\r\n|\r|\n/u).map((line, i) => {
-    const trimmedEnd = line.replace(/[\s\u3000]+$/u, '');
-    const content = trimmedEnd.trimStart();
+    // Zero-width characters alone do not make a line: a line of them is blank (zero-width-blank-line).
+    const trimmedEnd = line.replace(/[\s\u3000\u200b-\u200f\u2060-\u2064\ufeff]+$/u, '');
+    const content = trimmedEnd.replace(/^[\s\u3000\u200b-\u200f\u2060-\u2064\ufeff]+/u, '');
     const indent = trimmedEnd.length - content.length;
     return {
       no: i + 1,
@@ -45,29 +46,42 @@ function toRawLines(text: string): RawLine[] {
 export function guessWrap(lines: readonly RawLine[]): WrapGuess | null {
   let best: (WrapGuess & { score: number }) | null = null;
   for (const metric of ['chars', 'cols'] as const) {
-    const widths = lines.filter((l) => l.content !== '').map((l) => l[metric]);
-    if (widths.length < 6) continue;
-    // Menus of short lines say nothing about wrapping; judge the crowd against the long lines only.
-    const long = widths.filter((w) => w >= 40).length;
-    const counts = new Map<number, number>();
-    for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+    const nonBlank = lines.filter((l) => l.content !== '');
+    if (nonBlank.length < 6) continue;
+    const widths = nonBlank.map((l) => l[metric]);
     // Text browsers wrap at 72 to 132 columns; wider "wraps" are paragraphs that happen to align.
     const maxW = Math.min(132, Math.max(...widths));
-    // prefix sums over widths 0..maxW+1 make each window count O(1).
-    const prefix = new Array<number>(maxW + 2).fill(0);
-    for (let w = 0; w <= maxW; w++) prefix[w + 1] = prefix[w]! + (counts.get(w) ?? 0);
-    const atMost = (w: number): number => prefix[Math.min(w, maxW) + 1]!;
+    // Per width: lines of that width, and those of them the next line continues. A wrapped line
+    // goes on in the next line; a line that merely reaches the width in an unwrapped dump
+    // (html2text puts a blank line after each block) does not (short-unwrapped-lines-joined).
+    const all = new Array<number>(maxW + 2).fill(0);
+    const cont = new Array<number>(maxW + 2).fill(0);
+    lines.forEach((l, i) => {
+      if (l.content === '' || l[metric] > maxW) return;
+      all[l[metric] + 1]!++;
+      const next = lines[i + 1];
+      if (next && next.content !== '' && !next.bullet) cont[l[metric] + 1]!++;
+    });
+    for (let w = 1; w <= maxW + 1; w++) {
+      all[w] = all[w]! + all[w - 1]!;
+      cont[w] = cont[w]! + cont[w - 1]!;
+    }
+    const upTo = (sums: number[], w: number): number => sums[Math.max(0, Math.min(w, maxW) + 1)]!;
     for (let w = 40; w <= maxW; w++) {
       // CJK wraps end within a column or two of the width, Latin ones spread by a word's length:
       // a narrow window ranks the true width first, a wide one keeps Latin dumps in the running.
-      const near = atMost(w) - atMost(w - 3);
-      const crowd = atMost(w) - atMost(w - 12);
-      const beyond = widths.length - atMost(w);
+      const near = upTo(all, w) - upTo(all, w - 3);
+      const crowd = upTo(all, w) - upTo(all, w - 12);
+      const continued = upTo(cont, w) - upTo(cont, w - 12);
+      const beyond = widths.length - upTo(all, w);
       // Long unbreakable tokens (URLs) may pass the width; real paragraphs may not.
       if (beyond > Math.max(2, widths.length * 0.03)) continue;
-      // A wrap leaves a crowd just under the width, clearly above the band just below it.
-      const below = atMost(w - 12) - atMost(w - 24);
+      // A wrap leaves a crowd just under the width, clearly above the band just below it, and
+      // menus of short lines say nothing: the crowd is judged against the long lines only.
+      const below = upTo(all, w - 12) - upTo(all, w - 24);
+      const long = widths.length - upTo(all, 39);
       if (crowd < 4 || (crowd < long * 0.25 && (crowd < 6 || crowd < below * 2))) continue;
+      if (continued < 3 || continued * 2 < crowd) continue;
       const score = near + crowd / 4;
       if (!best || score > best.score || (score === best.score && w > best.width)) best = { metric, width: w, score };
     }

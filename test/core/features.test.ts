@@ -36,8 +36,8 @@ describe('measure: terminal punctuation in both widths', () => {
     },
   );
 
-  // Gap: the full-width full stop U+FF0E (used in some Chinese and Japanese texts) is not sentence-final yet.
-  it.fails('a full-width full stop "．" ends a sentence', () => {
+  // The full-width full stop U+FF0E, used in some Chinese and Japanese texts.
+  it('a full-width full stop "．" ends a sentence', () => {
     expect(f('他说完了．').endsSentence).toBe(true);
   });
 

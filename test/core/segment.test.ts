@@ -68,10 +68,9 @@ describe('segment: unwrapped dumps (html2text)', () => {
     expect(texts(dump(...lines))).toEqual(lines);
   });
 
-  // Gap: guessWrap needs only six non-blank lines and a crowd of four of similar width, so a short
-  // html2text dump whose paragraphs happen to be about as long as each other is taken for a wrapped one,
-  // and the alt text + figcaption pair is joined into one block (then shown twice in one caption).
-  it.fails('does not join a doubled caption in a short unwrapped dump', () => {
+  // A short html2text dump whose paragraphs happen to be about as long as each other is not a wrapped
+  // one: its full-width lines are followed by blank lines, not by their continuation.
+  it('does not join a doubled caption in a short unwrapped dump', () => {
     const cap = '朝鲜外长崔善姬周三晚在平壤国际机场欢迎到访的俄罗斯外长拉夫罗夫。(图取自俄罗斯外交部/路透社)';
     const lines = ['首页', '', `(平壤19日讯)${ZH_BODY[0]}`, '', cap, cap, '', ZH_BODY[1], '', '两国关系达新战略水准', '', ZH_BODY[2], '', '阅读全文'];
     expect(texts(dump(...lines))).toEqual(lines.filter((l) => l !== ''));
@@ -108,10 +107,9 @@ describe('segment: blocks', () => {
     expect(segment('\u200b\u200b\nabc')).toHaveLength(1);
   });
 
-  // Gap, found by the "shows only input text" property (fixture zero-width-blank-line): a line of
-  // only zero-width characters shows as blank but is content to segment, so a wrapped line before it
-  // takes it in and the block after it loses its gapBefore.
-  it.fails('treats a line of only zero-width characters as a blank line', () => {
+  // Found by the "shows only input text" property (fixture zero-width-blank-line): a line of only
+  // zero-width characters shows as blank, so it must end a paragraph like a blank line.
+  it('treats a line of only zero-width characters as a blank line', () => {
     const t = dump('* 的的的的的的的的的的的。的的的的的的。', '\u200b', 'Thursday Thursday the Thursday.', 'the the relations minister the', 'relations. the the the the...', '!');
     expect(segment(t).map((b) => [b.lines, b.gapBefore]).slice(0, 2)).toEqual([
       [[1, 1], true],
