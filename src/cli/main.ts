@@ -32,7 +32,7 @@ export interface RunState {
 
 function buildProgram(io: Io, state: RunState): Command {
   const program = new Command('deboil')
-    .description('Clean scraped news-page text dumps: keep the article, drop read-more links, trending\nlists, teasers, navigation, footers and doubled captions.')
+    .description('Clean scraped news-page text dumps: keep the article, drop read-more links, trending lists, teasers, navigation, footers and doubled captions.')
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .exitOverride()
