@@ -1,5 +1,5 @@
 import type { Block } from './types.js';
-import { displayForm, displayWidth, joinWrapped, matchForm } from './text.js';
+import { codePointLength, displayForm, displayWidth, joinWrapped, matchForm } from './text.js';
 
 interface RawLine {
   readonly no: number;
@@ -22,21 +22,42 @@ export interface WrapGuess {
   readonly width: number;
 }
 
+/**
+ * What a line loses at either end: white space (JavaScript's \s, which holds U+3000) and the
+ * zero-width characters, by code unit, as /[\s\u3000\u200b-\u200f\u2060-\u2064\ufeff]/u tests
+ * them; none is a surrogate, so a loop over code units sees what the regex sees.
+ */
+function isTrimmed(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200f) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || (c >= 0x2060 && c <= 0x2064) || c === 0x3000 || c === 0xfeff
+  );
+}
+
 function toRawLines(text: string): RawLine[] {
-  return text.split(/\r\n|\r|\n/u).map((line, i) => {
+  const lines = text.split(/\r\n|\r|\n/u);
+  const out = new Array<RawLine>(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     // Zero-width characters alone do not make a line: a line of them is blank (zero-width-blank-line).
-    const trimmedEnd = line.replace(/[\s\u3000\u200b-\u200f\u2060-\u2064\ufeff]+$/u, '');
-    const content = trimmedEnd.replace(/^[\s\u3000\u200b-\u200f\u2060-\u2064\ufeff]+/u, '');
-    const indent = trimmedEnd.length - content.length;
-    return {
+    let end = line.length;
+    while (end > 0 && isTrimmed(line.charCodeAt(end - 1))) end--;
+    let start = 0;
+    while (start < end && isTrimmed(line.charCodeAt(start))) start++;
+    const trimmedEnd = line.slice(0, end);
+    const content = start === 0 ? trimmedEnd : line.slice(start, end);
+    out[i] = {
       no: i + 1,
-      indent,
+      indent: trimmedEnd.length - content.length,
       content,
       bullet: BULLET.test(content),
-      chars: [...trimmedEnd].length,
+      chars: codePointLength(trimmedEnd),
       cols: displayWidth(trimmedEnd),
     };
-  });
+  }
+  return out;
 }
 
 /**
