@@ -7,6 +7,7 @@ const ENDS_SENTENCE = /(?:[.!?。！？;；．]|[^.]\.\.\.|…|……)[”"’'�
 // Three dots or one ellipsis cut a teaser short; six dots or a doubled ellipsis is Chinese prose's own.
 const TRUNCATED = /(?<![.…])(?:\.\.\.|…)\s*[)\]）】»]?$/u;
 const URL = /https?:\/\/|www\.|\w@[\w-]+\.\w/u;
+const NON_ASCII = /[^\x00-\x7f]/u;
 
 /** Han, kana and Hangul, by UTF-16 code unit ranges (BMP; the rare astral Han count as other). */
 function isCjkCode(c: number): boolean {
@@ -21,9 +22,116 @@ function isCjkCode(c: number): boolean {
   );
 }
 
-const TERMINALS = new Set(['.', '!', '?', '。', '！', '？', '…', ';', '；', '．']);
-const CLOSERS = new Set(['”', '"', '’', "'", '」', '』', '）', ')', ']', ' ']);
-const COMMAS = new Set([',', '，', '、', ';', '；', ':', '：']);
+// The punctuation sets by UTF-16 code unit: a per-character Set of one-character strings costs a
+// string for every non-Latin-1 character.
+function isTerminal(c: number): boolean {
+  // . ! ? 。 ！ ？ … ; ； ．
+  return (
+    c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x2026 || c === 0x3b || c === 0xff1b ||
+    c === 0xff0e
+  );
+}
+
+function isCloser(c: number): boolean {
+  // ” " ’ ' 」 』 ） ) ] and a space
+  return c === 0x201d || c === 0x22 || c === 0x2019 || c === 0x27 || c === 0x300d || c === 0x300f || c === 0xff09 || c === 0x29 || c === 0x5d || c === 0x20;
+}
+
+function isComma(c: number): boolean {
+  // , ， 、 ; ； : ：
+  return c === 0x2c || c === 0xff0c || c === 0x3001 || c === 0x3b || c === 0xff1b || c === 0x3a || c === 0xff1a;
+}
+
+// Below U+0250 (Latin scripts) a capital is a character that lower-casing changes; a table built
+// from toLowerCase keeps exactly that test without a string per character.
+const CAPITAL = new Uint8Array(0x250);
+for (let c = 0; c < 0x250; c++) {
+  const ch = String.fromCharCode(c);
+  CAPITAL[c] = ch !== ch.toLowerCase() ? 1 : 0;
+}
+
+interface WordCounts {
+  readonly words: number;
+  readonly latinChars: number;
+  readonly stop: number;
+}
+
+function countWords(latin: string, stopwords: ReadonlySet<string>): WordCounts {
+  const wordList = latin.match(WORD_G) ?? [];
+  let latinChars = 0;
+  let stop = 0;
+  for (const w of wordList) {
+    latinChars += w.length;
+    if (stopwords.has(w)) stop++;
+  }
+  return { words: wordList.length, latinChars, stop };
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+}
+
+/**
+ * countWords for ASCII text, where WORD_G's letters and digits are [A-Za-z0-9] and its inner marks
+ * ' and -: the same words without a regex match array. ASCII holds no CJK to blank out.
+ */
+function countAsciiWords(s: string, stopwords: ReadonlySet<string>): WordCounts {
+  let words = 0;
+  let latinChars = 0;
+  let stop = 0;
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiAlnum(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i++;
+    for (let c = s.charCodeAt(i); i < n && (isAsciiAlnum(c) || c === 0x27 || c === 0x2d); c = s.charCodeAt(++i));
+    words++;
+    latinChars += i - start;
+    if (stopwords.has(s.slice(start, i))) stop++;
+  }
+  return { words, latinChars, stop };
+}
+
+/** Index where the run of code units that `inRun` accepts, ending at `end`, begins. */
+function skipBack(s: string, end: number, inRun: (c: number) => boolean): number {
+  let j = end;
+  while (j > 0 && inRun(s.charCodeAt(j - 1))) j--;
+  return j;
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && String.fromCharCode(c).trim() === '');
+}
+
+function isTeaserCloser(c: number): boolean {
+  // ) ] ） 】 »
+  return c === 0x29 || c === 0x5d || c === 0xff09 || c === 0x3011 || c === 0xbb;
+}
+
+/** Where TRUNCATED's trailing `\s*[)\]）】»]?` begins: the ellipsis must end right there. */
+function truncationEnd(s: string): number {
+  const n = s.length;
+  const end = n > 0 && isTeaserCloser(s.charCodeAt(n - 1)) ? n - 1 : n;
+  return skipBack(s, end, isSpaceCode);
+}
+
+// ENDS_SENTENCE and TRUNCATED only match at the end of the text: the mark (at most four code points,
+// so five code units) sits right before a trailing run of closers or spaces, and TRUNCATED looks one
+// code point further back. Testing the text from a few units before that run gives the same answer
+// without the regex trying every start position of a long paragraph.
+const TAIL_MARGIN = 8;
+
+function tailFrom(s: string, runStart: number): string {
+  return runStart > TAIL_MARGIN ? s.slice(runStart - TAIL_MARGIN) : s;
+}
+
+/** Every URL match holds "://", "www." or "@": without them the regex need not run. */
+function mayHoldUrl(s: string): boolean {
+  return s.includes('://') || s.includes('www.') || s.includes('@');
+}
 
 /**
  * Per-block measurements in one pass over the characters, all CJK aware: lengths count characters,
@@ -31,6 +139,7 @@ const COMMAS = new Set([',', '，', '、', ';', '；', ':', '：']);
  */
 export function measure(block: Block, rules: Matcher): Features {
   const { text, norm } = block;
+  const functionCodes = rules.functionCodes;
   let chars = 0;
   let cjk = 0;
   let digits = 0;
@@ -39,8 +148,8 @@ export function measure(block: Block, rules: Matcher): Features {
   let functionChars = 0;
   let capitals = 0;
   let prevSpace = true;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 0x3000 || c === 0xa0) {
       prevSpace = true;
@@ -49,29 +158,26 @@ export function measure(block: Block, rules: Matcher): Features {
     chars++;
     if (isCjkCode(c)) {
       cjk++;
-      if (rules.functionChars.has(ch)) functionChars++;
+      if (functionCodes.has(c)) functionChars++;
     } else if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) digits++;
-    else if (TERMINALS.has(ch)) {
+    else if (isTerminal(c)) {
       // A mark that ends a sentence: followed by space, a closer, the end, or CJK text.
-      const next = text.charCodeAt(i + 1);
-      if (Number.isNaN(next) || CLOSERS.has(text[i + 1]!) || isCjkCode(next)) sentences++;
-    } else if (COMMAS.has(ch)) commas++;
-    else if (prevSpace && c < 0x250 && ch !== ch.toLowerCase()) capitals++;
+      if (i + 1 >= n) sentences++;
+      else {
+        const next = text.charCodeAt(i + 1);
+        if (isCloser(next) || isCjkCode(next)) sentences++;
+      }
+    } else if (isComma(c)) commas++;
+    else if (prevSpace && c < 0x250 && CAPITAL[c] === 1) capitals++;
     prevSpace = false;
   }
   // Words of space-delimited scripts only: blank out CJK first so a Chinese line is not one "word".
-  const latin = cjk > 0 ? norm.replace(CJK_G, ' ') : norm;
-  const wordList = latin.match(WORD_G) ?? [];
-  const words = wordList.length;
-  let latinChars = 0;
-  let stop = 0;
-  for (const w of wordList) {
-    latinChars += w.length;
-    if (rules.stopwords.has(w)) stop++;
-  }
+  const { words, latinChars, stop } = NON_ASCII.test(norm)
+    ? countWords(cjk > 0 ? norm.replace(CJK_G, ' ') : norm, rules.stopwords)
+    : countAsciiWords(norm, rules.stopwords);
   const weight = cjk * 3 + latinChars;
   const stopRatio = cjk > 0 && cjk >= latinChars / 3 ? functionChars / cjk : words > 0 ? stop / words : 0;
-  const endsSentence = ENDS_SENTENCE.test(text);
+  const endsSentence = ENDS_SENTENCE.test(tailFrom(text, skipBack(text, text.length, isCloser)));
   const digitRatio = chars > 0 ? digits / chars : 0;
   return {
     chars,
@@ -81,11 +187,11 @@ export function measure(block: Block, rules: Matcher): Features {
     endsSentence,
     sentences,
     commas,
-    truncated: TRUNCATED.test(text),
+    truncated: TRUNCATED.test(tailFrom(text, truncationEnd(text))),
     stopRatio,
     digitRatio,
     titleLike: !endsSentence && weight >= 6 && weight <= 240 && digitRatio < 0.5 && (cjk > 0 || words >= 2),
     capRatio: words > 0 ? Math.min(1, capitals / words) : 0,
-    hasUrl: URL.test(text),
+    hasUrl: mayHoldUrl(text) && URL.test(text),
   };
 }

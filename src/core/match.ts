@@ -18,6 +18,8 @@ export interface Matcher {
   readonly stamps: readonly CompiledRule<null>[];
   readonly stopwords: ReadonlySet<string>;
   readonly functionChars: ReadonlySet<string>;
+  /** The one-code-unit function characters by code, for per-character loops. */
+  readonly functionCodes: ReadonlySet<number>;
 }
 
 function compile<R>(rules: readonly LineRule[], extra: (r: LineRule) => R): CompiledRule<R>[] {
@@ -42,6 +44,7 @@ export function compileRules(pack: RulePack): Matcher {
     stamps: compile(pack.stamps, () => null),
     stopwords: new Set(pack.stopwords.map((w) => w.toLowerCase())),
     functionChars: new Set(pack.functionChars),
+    functionCodes: new Set([...pack.functionChars].filter((ch) => ch.length === 1).map((ch) => ch.charCodeAt(0))),
   };
 }
 
