@@ -41,7 +41,18 @@ function labelBlocks(blocks: readonly Block[], rules: Matcher, t: Thresholds, me
     const key = b.bullet ? `*${b.text}` : b.text;
     let j = byText.get(key);
     if (!j) byText.set(key, (j = judgeBlock(b, rules, t)));
-    return withVerdict({ ...b, features: j.features }, j.verdict, j.cue);
+    // A literal rather than a spread: spreading every block of every pass showed in the profile.
+    // Typed as a full Block, so a new Block field fails to compile here instead of going missing.
+    const measured: Block & { features: Judgement['features'] } = {
+      id: b.id,
+      lines: b.lines,
+      text: b.text,
+      norm: b.norm,
+      gapBefore: b.gapBefore,
+      bullet: b.bullet,
+      features: j.features,
+    };
+    return withVerdict(measured, j.verdict, j.cue);
   });
   return dropRepeatedKept(reviseByNeighbours(dropDuplicateCaptions(marks ? markTemplate(first, marks) : first), t));
 }
