@@ -8,27 +8,38 @@ interface CompiledRule<R> {
   readonly extra: R;
 }
 
+/**
+ * A compiled list, with every exact string mapped to the first rule that lists it: one lookup per
+ * block instead of one per rule, and the same first rule.
+ */
+export type RuleList<R> = readonly CompiledRule<R>[] & { readonly firstExact?: ReadonlyMap<string, number> };
+
 /** A rule pack with its exact lists turned into sets, built once per run. */
 export interface Matcher {
   readonly pack: RulePack;
-  readonly boilerplate: readonly CompiledRule<Reason>[];
-  readonly trendingHeaders: readonly CompiledRule<null>[];
-  readonly endMarkers: readonly CompiledRule<{ reason: Reason; soft: boolean }>[];
-  readonly categories: readonly CompiledRule<null>[];
-  readonly stamps: readonly CompiledRule<null>[];
+  readonly boilerplate: RuleList<Reason>;
+  readonly trendingHeaders: RuleList<null>;
+  readonly endMarkers: RuleList<{ reason: Reason; soft: boolean }>;
+  readonly categories: RuleList<null>;
+  readonly stamps: RuleList<null>;
   readonly stopwords: ReadonlySet<string>;
   readonly functionChars: ReadonlySet<string>;
   /** The one-code-unit function characters by code, for per-character loops. */
   readonly functionCodes: ReadonlySet<number>;
 }
 
-function compile<R>(rules: readonly LineRule[], extra: (r: LineRule) => R): CompiledRule<R>[] {
-  return rules.map((r) => ({
+function compile<R>(rules: readonly LineRule[], extra: (r: LineRule) => R): RuleList<R> {
+  const list = rules.map((r) => ({
     id: r.id,
     exact: new Set((r.exact ?? []).map(matchForm)),
     pattern: r.pattern,
     extra: extra(r),
   }));
+  const firstExact = new Map<string, number>();
+  list.forEach((r, i) => {
+    for (const s of r.exact) if (!firstExact.has(s)) firstExact.set(s, i);
+  });
+  return Object.assign(list, { firstExact });
 }
 
 export function compileRules(pack: RulePack): Matcher {
@@ -52,13 +63,22 @@ export function compileRules(pack: RulePack): Matcher {
 const MAX_MATCH_CHARS = 2000;
 
 /** The first rule of the list that matches the normalised text, or undefined. */
-export function firstMatch<R>(rules: readonly CompiledRule<R>[], norm: string): CompiledRule<R> | undefined {
+export function firstMatch<R>(rules: RuleList<R>, norm: string): CompiledRule<R> | undefined {
   const probe = norm.length > MAX_MATCH_CHARS ? norm.slice(0, MAX_MATCH_CHARS) : norm;
-  for (const r of rules) {
-    if (r.exact.has(probe)) return r;
-    if (r.pattern?.test(probe)) return r;
+  const index = rules.firstExact;
+  if (!index) {
+    for (const r of rules) {
+      if (r.exact.has(probe)) return r;
+      if (r.pattern?.test(probe)) return r;
+    }
+    return undefined;
   }
-  return undefined;
+  // Rules before the first exact hit can only match by pattern; the exact hit wins over later ones.
+  const exactAt = index.get(probe) ?? rules.length;
+  for (let i = 0; i < exactAt; i++) {
+    if (rules[i]!.pattern?.test(probe)) return rules[i];
+  }
+  return rules[exactAt];
 }
 
 /** The first pattern rule that matches display text, with its match. */
