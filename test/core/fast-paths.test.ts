@@ -1,0 +1,94 @@
+// The speed-ups of issue 8 replace regexes and spreads with loops and shortcuts. Each must give what
+// the plain definition gives, on any string: these properties hold the fast code to the slow one.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { codePointLength, displayForm, displayWidth, joinWrapped, matchForm } from '../../src/core/text.js';
+import { measure } from '../../src/core/features.js';
+import { compileRules, firstMatch } from '../../src/core/match.js';
+import { defaultRules } from '../../src/rules/index.js';
+import type { Block, LineRule } from '../../src/core/types.js';
+
+const ZERO_WIDTH = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/gu;
+const SPACES = /[\s\u3000\u00a0]+/gu;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+const slowDisplayForm = (s: string): string => s.normalize('NFC').replace(ZERO_WIDTH, '').replace(SPACES, ' ').trim();
+const slowMatchForm = (s: string): string => s.normalize('NFKC').replace(ZERO_WIDTH, '').replace(SPACES, ' ').trim().toLowerCase();
+const slowWidth = (s: string): number => [...s].reduce((w, ch) => w + (WIDE.test(ch) ? 2 : 1), 0);
+
+// Pieces that sit on the edges of the shortcuts: white space of every kind, zero-width marks,
+// sentence ends and closers, surrogates alone and in pairs, compatibility forms, CJK and capitals.
+const pieces = [' ', '  ', '\t', '\r\n', '\u3000', '\u00a0', '\u2028', '\u200b', '\u00ad', '\ufeff', '.', '...', '…', '……', '。', '!', '?', '；', ':', '：',
+  '”', '"', "'", '’', '」', '』', '）', ')', ']', '】', '»', '\ud800', '\udc00', '\u{1F600}', '\u{20000}', 'Ａ', '１', 'ﬁ', 'e\u0301', 'İ', 'Σ', 'ǅ', 'ß',
+  '的', '中', 'の', 'ア', '한', 'Д', 'the', 'And', "don't", 'well-', '-x', 'http://a.b', 'www.x', 'a@b.c', '@', 'x', 'A', '9', '٣', '-'];
+const text = fc
+  .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary', maxLength: 4 }), fc.string({ unit: 'grapheme', maxLength: 6 })), { maxLength: 30 })
+  .map((a) => a.join(''));
+const runs = { numRuns: 3000 };
+
+describe('text shortcuts equal their definitions', () => {
+  it('displayForm', () => fc.assert(fc.property(text, (s) => displayForm(s) === slowDisplayForm(s)), runs));
+  it('matchForm', () => fc.assert(fc.property(text, (s) => matchForm(s) === slowMatchForm(s)), runs));
+  it('displayWidth', () => fc.assert(fc.property(text, (s) => displayWidth(s) === slowWidth(s)), runs));
+  it('codePointLength', () => fc.assert(fc.property(text, (s) => codePointLength(s) === [...s].length), runs));
+  it('joinWrapped keeps a hyphenated compound together and spaces Latin words', () => {
+    expect(joinWrapped('well-', 'known')).toBe('well-known');
+    expect(joinWrapped('a -', 'b')).toBe('a - b');
+    expect(joinWrapped('中国', '人民')).toBe('中国人民');
+    expect(joinWrapped('x\u{1F600}', 'y')).toBe('x\u{1F600} y');
+  });
+});
+
+describe('measure shortcuts', () => {
+  const rules = compileRules(defaultRules);
+  const ENDS_SENTENCE = /(?:[.!?。！？;；]|[^.]\.\.\.|…|……)[”"’'」』）)\]]*$|[：:]$/u;
+  const TRUNCATED = /(?<![.…])(?:\.\.\.|…)\s*[)\]）】»]?$/u;
+  const URL = /https?:\/\/|www\.|\w@[\w-]+\.\w/u;
+  const WORD_G = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+  const block = (t: string): Block => ({ id: 0, lines: [1, 1], text: t, norm: matchForm(t), gapBefore: true, bullet: false });
+
+  it('tests the end of the text as the whole-text regexes do', () => {
+    fc.assert(
+      fc.property(text, text, (head, tail) => {
+        const t = head.repeat(3) + tail;
+        const f = measure(block(t), rules);
+        return f.endsSentence === ENDS_SENTENCE.test(t) && f.truncated === TRUNCATED.test(t) && f.hasUrl === URL.test(t);
+      }),
+      runs,
+    );
+  });
+
+  it('counts ASCII words as the word regex does', () => {
+    const ascii = fc.string({ unit: fc.constantFrom(...'ab Z9\'-.,x the of and'.split('')), maxLength: 60 });
+    fc.assert(
+      fc.property(ascii, (t) => {
+        const b = block(t);
+        const words = b.norm.match(WORD_G) ?? [];
+        return measure(b, rules).words === words.length;
+      }),
+      runs,
+    );
+  });
+});
+
+describe('firstMatch with the exact index', () => {
+  const list: LineRule[] = [
+    { id: 't/a', pattern: /^aa/u },
+    { id: 't/b', exact: ['x', 'aab'] },
+    { id: 't/c', exact: ['x', 'y'], pattern: /y/u },
+    { id: 't/d', pattern: /z/u },
+  ];
+  const pack = { ...defaultRules, boilerplate: list.map((r) => ({ ...r, reason: 'nav' as const })) };
+  const compiled = compileRules(pack).boilerplate;
+
+  it('gives the first rule in list order, as the per-rule loop does', () => {
+    const plain = [...compiled];
+    for (const probe of ['x', 'aab', 'y', 'zy', 'yz', 'z', 'q', 'aa']) {
+      expect(firstMatch(compiled, probe)?.id).toBe(firstMatch(plain, probe)?.id);
+    }
+    expect(firstMatch(compiled, 'aab')?.id).toBe('t/a');
+    expect(firstMatch(compiled, 'x')?.id).toBe('t/b');
+    expect(firstMatch(compiled, 'zy')?.id).toBe('t/c');
+  });
+});
