@@ -1,11 +1,41 @@
 import type { LineRule, Reason, RulePack } from './types.js';
-import { matchForm } from './text.js';
+import { codePointLength, matchForm } from './text.js';
 
 interface CompiledRule<R> {
   readonly id: string;
   readonly exact: ReadonlySet<string>;
   readonly pattern: RegExp | undefined;
+  /** No text of more characters (code points) can match the pattern; Infinity when unknown. */
+  readonly maxChars: number;
   readonly extra: R;
+}
+
+// Rules keep a pattern to short lines with a leading `^(?=.{0,N}$)`. Without the m flag that
+// lookahead spans the whole text, so a text of more than N characters cannot match: a long
+// paragraph need not meet the regex, which would scan N characters before it fails.
+const LENGTH_GUARD = /^\^\(\?=\.\{(\d+)(?:,(\d+))?\}\$\)/u;
+
+/** Whether the pattern has a `|` outside every group, which would leave the guard to one branch. */
+function hasTopLevelAlternative(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/** The most characters a text may have and still match, from a leading length guard; else Infinity. */
+export function maxMatchChars(re: RegExp): number {
+  const m = LENGTH_GUARD.exec(re.source);
+  if (!m || /[mgy]/u.test(re.flags) || hasTopLevelAlternative(re.source)) return Number.POSITIVE_INFINITY;
+  return Number(m[2] ?? m[1]);
 }
 
 /**
@@ -33,6 +63,7 @@ function compile<R>(rules: readonly LineRule[], extra: (r: LineRule) => R): Rule
     id: r.id,
     exact: new Set((r.exact ?? []).map(matchForm)),
     pattern: r.pattern,
+    maxChars: r.pattern ? maxMatchChars(r.pattern) : Number.POSITIVE_INFINITY,
     extra: extra(r),
   }));
   const firstExact = new Map<string, number>();
@@ -75,8 +106,15 @@ export function firstMatch<R>(rules: RuleList<R>, norm: string): CompiledRule<R>
   }
   // Rules before the first exact hit can only match by pattern; the exact hit wins over later ones.
   const exactAt = index.get(probe) ?? rules.length;
+  let chars = -1;
   for (let i = 0; i < exactAt; i++) {
-    if (rules[i]!.pattern?.test(probe)) return rules[i];
+    const r = rules[i]!;
+    if (!r.pattern) continue;
+    if (probe.length > r.maxChars) {
+      if (chars < 0) chars = codePointLength(probe);
+      if (chars > r.maxChars) continue;
+    }
+    if (r.pattern.test(probe)) return r;
   }
   return rules[exactAt];
 }
