@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codePointLength, displayForm, displayWidth, joinWrapped, matchForm } from '../../src/core/text.js';
 import { measure } from '../../src/core/features.js';
-import { compileRules, firstMatch } from '../../src/core/match.js';
+import { compileRules, firstMatch, maxMatchChars } from '../../src/core/match.js';
 import { defaultRules } from '../../src/rules/index.js';
 import type { Block, LineRule } from '../../src/core/types.js';
 
@@ -90,5 +90,27 @@ describe('firstMatch with the exact index', () => {
     expect(firstMatch(compiled, 'aab')?.id).toBe('t/a');
     expect(firstMatch(compiled, 'x')?.id).toBe('t/b');
     expect(firstMatch(compiled, 'zy')?.id).toBe('t/c');
+  });
+});
+
+describe('length guards', () => {
+  it('reads the bound only where the guard spans the whole text', () => {
+    expect(maxMatchChars(/^(?=.{0,120}$).*\bsubscribe\b/u)).toBe(120);
+    expect(maxMatchChars(/^(?=.{2,9}$)(a|b)/u)).toBe(9);
+    expect(maxMatchChars(/^(?=.{0,5}$)[|]x/u)).toBe(5);
+    expect(maxMatchChars(/^(?=.{0,5}$)a|b/u)).toBe(Number.POSITIVE_INFINITY);
+    expect(maxMatchChars(/^(?=.{0,5}$)a/mu)).toBe(Number.POSITIVE_INFINITY);
+    expect(maxMatchChars(/(?=.{0,5}$)a/u)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('no longer text matches a guarded built-in rule', () => {
+    const guarded = (['boilerplate', 'trendingHeaders', 'endMarkers', 'stamps', 'categories'] as const)
+      .flatMap((list) => defaultRules[list])
+      .filter((r) => r.pattern && Number.isFinite(maxMatchChars(r.pattern)));
+    const long = fc.tuple(text, fc.integer({ min: 0, max: 500 })).map(([t, n]) => matchForm(`${t} ${'copyright subscribe 12:30 '.repeat(n)}${t}`));
+    fc.assert(
+      fc.property(long, (t) => guarded.every((r) => codePointLength(t) <= maxMatchChars(r.pattern!) || !r.pattern!.test(t))),
+      { numRuns: 500 },
+    );
   });
 });
