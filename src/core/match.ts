@@ -5,8 +5,8 @@ interface CompiledRule<R> {
   readonly id: string;
   readonly exact: ReadonlySet<string>;
   readonly pattern: RegExp | undefined;
-  /** No text of more characters (code points) can match the pattern; Infinity when unknown. */
-  readonly maxChars: number;
+  /** No text of more characters (code points) can match the pattern; absent or Infinity when unknown. */
+  readonly maxChars?: number;
   readonly extra: R;
 }
 
@@ -110,9 +110,10 @@ export function firstMatch<R>(rules: RuleList<R>, norm: string): CompiledRule<R>
   for (let i = 0; i < exactAt; i++) {
     const r = rules[i]!;
     if (!r.pattern) continue;
-    if (probe.length > r.maxChars) {
+    const max = r.maxChars ?? Number.POSITIVE_INFINITY;
+    if (probe.length > max) {
       if (chars < 0) chars = codePointLength(probe);
-      if (chars > r.maxChars) continue;
+      if (chars > max) continue;
     }
     if (r.pattern.test(probe)) return r;
   }
