@@ -19,7 +19,7 @@ const slowWidth = (s: string): number => [...s].reduce((w, ch) => w + (WIDE.test
 
 // Pieces that sit on the edges of the shortcuts: white space of every kind, zero-width marks,
 // sentence ends and closers, surrogates alone and in pairs, compatibility forms, CJK and capitals.
-const pieces = [' ', '  ', '\t', '\r\n', '\u3000', '\u00a0', '\u2028', '\u200b', '\u00ad', '\ufeff', '.', '...', '…', '……', '。', '!', '?', '；', ':', '：',
+const pieces = [' ', '  ', '\t', '\r\n', '．', '\u3000', '\u00a0', '\u2028', '\u200b', '\u00ad', '\ufeff', '.', '...', '…', '……', '。', '!', '?', '；', ':', '：',
   '”', '"', "'", '’', '」', '』', '）', ')', ']', '】', '»', '\ud800', '\udc00', '\u{1F600}', '\u{20000}', 'Ａ', '１', 'ﬁ', 'e\u0301', 'İ', 'Σ', 'ǅ', 'ß',
   '的', '中', 'の', 'ア', '한', 'Д', 'the', 'And', "don't", 'well-', '-x', 'http://a.b', 'www.x', 'a@b.c', '@', 'x', 'A', '9', '٣', '-'];
 const text = fc
@@ -42,7 +42,7 @@ describe('text shortcuts equal their definitions', () => {
 
 describe('measure shortcuts', () => {
   const rules = compileRules(defaultRules);
-  const ENDS_SENTENCE = /(?:[.!?。！？;；]|[^.]\.\.\.|…|……)[”"’'」』）)\]]*$|[：:]$/u;
+  const ENDS_SENTENCE = /(?:[.!?。！？;；．]|[^.]\.\.\.|…|……)[”"’'」』）)\]]*$|[：:]$/u;
   const TRUNCATED = /(?<![.…])(?:\.\.\.|…)\s*[)\]）】»]?$/u;
   const URL = /https?:\/\/|www\.|\w@[\w-]+\.\w/u;
   const WORD_G = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
