@@ -237,7 +237,8 @@ function runCli(data, batchBin) {
       filesPerSec: data.files / wall.median,
       rssMB: r.rss.length ? summary(r.rss) : null,
       cpuSeconds: r.cpu.length ? summary(r.cpu) : null,
-      filesPerCpuSec: r.cpu.length ? data.files / median(r.cpu) : null,
+      // GNU time reports CPU in hundredths: a copy of a small folder can round to zero.
+      filesPerCpuSec: r.cpu.length && median(r.cpu) > 0 ? data.files / median(r.cpu) : null,
       failures: r.failures,
       ...(c.deboil ? { jobs: c.jobs } : {}),
     };
