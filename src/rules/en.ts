@@ -1,4 +1,4 @@
-import { deu, eng, fra, ind, ita, nld, por, rus, spa } from 'stopword';
+import { deu, eng, fra, ind, ita, nld, por, rus, spa } from 'stopword/dist/stopword.esm.mjs';
 import type { RulePack } from '../core/types.js';
 
 // English and the other space-delimited languages the pages come in. Function words come from the

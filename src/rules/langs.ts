@@ -1,4 +1,4 @@
-import { deu, eng, fra, ind, ita, nld, por, rus, spa } from 'stopword';
+import { deu, eng, fra, ind, ita, nld, por, rus, spa } from 'stopword/dist/stopword.esm.mjs';
 import type { LanguageProfile } from '../core/types.js';
 
 // Language guesses come from these: function words for space-delimited languages (from the
