@@ -56,6 +56,16 @@ async function assertInside(fs: WriteFs, root: string, dir: string): Promise<voi
   if (!isInside(real, realRoot)) throw new OutsideError(`${at} leads outside the out-dir (to ${real}); not writing through it`);
 }
 
+/** mkdir -p, where a file in the way is ENOTDIR as it is for the rest of the path, not EEXIST. */
+async function makeDir(fs: WriteFs, dir: string): Promise<void> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`, { cause: e }), { code: 'ENOTDIR' });
+  }
+}
+
 /**
  * Writes a file atomically: a temp file in the target folder, then a rename, so a reader or a crash
  * never sees half an output. The temp name starts with '.' and ends with '.tmp'; it is removed when
@@ -69,9 +79,9 @@ export async function writeAtomic(target: string, data: string | Uint8Array, opt
     // would otherwise create folders through a link first, and again after it.
     const root = resolve(opts.within);
     await assertInside(fs, root, dir);
-    await fs.mkdir(dir, { recursive: true });
+    await makeDir(fs, dir);
     await assertInside(fs, root, dir);
-  } else await fs.mkdir(dir, { recursive: true });
+  } else await makeDir(fs, dir);
   const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   pending.add(tmp);
   try {
