@@ -262,10 +262,10 @@ describe('files that change or break under a batch', () => {
     }
   });
 
-  it('a reader that closes stdout early after the first record of a file batch: a quiet end, exit 0', () => {
-    // Complements test/e2e/batch.test.ts (| head -1 on JSON Lines): here on --out-dir-less single files too.
+  it('a reader that closes stdout in the middle of a single large output: a quiet end, exit 0', () => {
+    // test/e2e/batch.test.ts covers | head -1 on JSON Lines; this is one output far past the pipe buffer.
     const dir = tempDir();
-    writeTree(dir, { 'a.txt': dump(1).repeat(200) });
+    writeTree(dir, { 'a.txt': `${'两国关系取得新进展，双方同意加强合作。'.repeat(60_000)}\n` });
     const r = sh('{ "$NODE" "$BIN" a.txt -f text 2>err.txt; echo $? > code.txt; } | head -c 10 > /dev/null', dir);
     expect(r.code).toBe(0);
     expect([readFileSync(join(dir, 'code.txt'), 'utf8').trim(), readFileSync(join(dir, 'err.txt'), 'utf8')]).toEqual(['0', '']);
