@@ -2,37 +2,23 @@
 // be one `deboil: error: <file>: <reason>` line, the right exit code, the other files done, and no
 // half-written output or temp file left behind.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempRoot, writeTree } from '../temp.js';
+import { BIN, ENV, normaliser, records, ROOT, runBin, until, type Result, type RunOptions } from './bin.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'deboil');
 const SEED = readFileSync(join(ROOT, 'fixtures', 'seed-dump.txt'), 'utf8');
 const HTML_WARNING = 'input looks like HTML, not a text dump: convert it first (e.g. lynx -dump, w3m -dump, html-to-text)';
-const ENV = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined };
 const isRoot = process.getuid?.() === 0;
 const hasMkfifo = spawnSync('mkfifo', ['--version']).status === 0;
 const hasDevFull = existsSync('/dev/full');
 
-const work = mkdtempSync(join(tmpdir(), 'deboil-faults-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-let dirs = 0;
-function tempDir(): string {
-  const d = join(work, String(dirs++));
-  mkdirSync(d);
-  return d;
-}
-
-function writeTree(dir: string, files: Record<string, string | Buffer>): void {
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-}
+const { work, tempDir, cleanup } = tempRoot('deboil-faults-');
+afterAll(cleanup);
+const normalise = normaliser(work);
+const deboil = (args: string[], opts: RunOptions): Result => runBin(args, opts, normalise);
 
 /** Every entry under `dir` (files, links and folders), relative, sorted: temp files show up here. */
 function listing(dir: string): string[] {
@@ -41,44 +27,10 @@ function listing(dir: string): string[] {
     .sort();
 }
 
-interface Result {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function normalise(s: string): string {
-  return stripVTControlCharacters(s).replaceAll(work, '<tmp>').replace(/, \d+\.\d s$/gmu, ', <time>');
-}
-
-function deboil(args: string[], opts: { cwd: string; input?: string | Buffer; node?: string[]; timeout?: number }): Result {
-  const r = spawnSync(process.execPath, [...(opts.node ?? []), BIN, ...args], {
-    cwd: opts.cwd,
-    input: opts.input ?? '',
-    env: ENV,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-    timeout: opts.timeout,
-  });
-  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: normalise(r.stderr) };
-}
-
 /** Runs a shell command line with $NODE and $BIN set, for redirections a spawn cannot express. */
 function sh(cmd: string, cwd: string): Result {
   const r = spawnSync('sh', ['-c', cmd], { cwd, env: { ...ENV, NODE: process.execPath, BIN }, encoding: 'utf8' });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: normalise(r.stderr) };
-}
-
-function records(stdout: string): Record<string, unknown>[] {
-  return stdout
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
-
-async function until(cond: () => boolean): Promise<void> {
-  while (!cond()) await new Promise((r) => setTimeout(r, 20));
 }
 
 const dump = (i: number): string => `首页 国际 财经\n\n第${i}号报道:两国关系新进展\n\n${SEED}\n\n阅读全文\n`;
@@ -273,19 +225,7 @@ describe('files that change or break under a batch', () => {
 });
 
 describe('interrupted', () => {
-  it('SIGTERM while waiting for more JSONL on stdin: exit 130, the finished record complete', async () => {
-    const child = spawn(process.execPath, [BIN, '--input-format', 'jsonl', '-q'], { env: ENV, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdin.write(`${JSON.stringify({ id: 1, text: dump(1) })}\n`);
-    await until(() => out.endsWith('\n'));
-    child.kill('SIGTERM');
-    const code = await new Promise((r) => child.on('close', r));
-    expect([code, records(out).length, err]).toEqual([130, 1, 'deboil: error: interrupted; finished outputs are complete, no partial ones were left\n']);
-  });
-
+  // test/e2e/batch.test.ts covers SIGINT and SIGTERM on an --out-dir batch and on JSONL from stdin.
   it('SIGINT in a file batch writing JSON Lines to stdout: exit 130, and every line on stdout is a whole record', async () => {
     const dir = tempDir();
     writeTree(dir, Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`in/p${String(i).padStart(4, '0')}.txt`, dump(i).repeat(1 + (i % 3))])));

@@ -1,18 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempRoot } from '../temp.js';
 import { OutsideError, pendingTempFiles, writeAtomic, type WriteFs } from '../../src/io/write.js';
 
-const work = mkdtempSync(join(tmpdir(), 'deboil-write-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-let n = 0;
-function tempDir(): string {
-  const d = join(work, String(n++));
-  mkdirSync(d);
-  return d;
-}
+const { tempDir, cleanup } = tempRoot('deboil-write-');
+afterAll(cleanup);
 
 function errno(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: simulated`), { code });
