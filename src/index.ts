@@ -4,7 +4,7 @@ import { defaultRules } from './rules/index.js';
 import { languageProfiles } from './rules/langs.js';
 import { toRecord, type ArticleRecord } from './formats/record.js';
 import { decodeBytes } from './io/decode.js';
-import { mojibakeWarning } from './core/mojibake.js';
+import { inputWarnings } from './core/input-warnings.js';
 import { segment } from './core/segment.js';
 import { countDocument, siteTemplate, type SiteProfile } from './core/template.js';
 
@@ -69,9 +69,8 @@ function contextFor(opts: CleanOptions): Context {
 export function clean(input: string | Uint8Array, opts: CleanOptions = {}): ArticleRecord {
   const decoded = decode(input, opts.encoding);
   const bytes = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
-  const mojibake = mojibakeWarning(decoded.text);
   const template = opts.profile && opts.site !== undefined ? siteTemplate(opts.profile, opts.site) : null;
-  const article = extract(decoded.text, contextFor(opts), mojibake ? [mojibake] : [], template);
+  const article = extract(decoded.text, contextFor(opts), inputWarnings(decoded.text), template);
   return toRecord(article, {
     path: opts.path ?? null,
     encoding: decoded.encoding,

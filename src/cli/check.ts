@@ -158,7 +158,15 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
       if (inputs.includes('-') && io.stdinIsTTY) throw new UsageError('"-" reads stdin, but stdin is a terminal: pipe a file in');
       const results: FileResult[] = [];
       const named = inputs.filter((i) => i !== '-');
-      if (inputs.includes('-')) results.push(checkLoaded('-', await loadStdin(io, flags), opts, settings, templates.forDocument({ path: null })));
+      // A bug on one file is that file's error; the other files are still checked.
+      const checkOne = (display: string, loaded: Loaded, path: string | null): FileResult => {
+        try {
+          return checkLoaded(display, loaded, opts, settings, templates.forDocument({ path }));
+        } catch (e) {
+          return failed(display, `internal error: ${(e as Error).message}`);
+        }
+      };
+      if (inputs.includes('-')) results.push(checkOne('-', await loadStdin(io, flags), null));
       for (const item of await expandEach(named, io, flags, config)) {
         if ('error' in item) {
           results.push(item);
@@ -172,7 +180,7 @@ export function registerCheck(program: Command, io: Io, state: RunState): void {
           results.push(failed(item.display, (e as Error).message));
           continue;
         }
-        results.push(checkLoaded(item.display, loaded, opts, settings, templates.forDocument({ path: item.path })));
+        results.push(checkOne(item.display, loaded, item.path));
       }
       for (const r of results) if (r.error !== null) say.error(`${r.path}: ${r.error}`);
       const report = toCheckReport(results);

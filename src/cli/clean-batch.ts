@@ -4,11 +4,11 @@ import { type FormatName, extensions } from '../formats/index.js';
 import { SCHEMA_ID } from '../formats/record.js';
 import { commonBase, expandInputs, NoMatchError, type InputFile } from '../io/glob.js';
 import { readLines, type Line } from '../io/lines.js';
-import { InputError, readBytes } from '../io/read.js';
-import { pendingTempFiles, writeAtomic } from '../io/write.js';
+import { describeFsError, InputError, readBytes } from '../io/read.js';
+import { pendingTempFiles, prepareOutDir, writeAtomic } from '../io/write.js';
 import { defaultJobs, runBatch, type Outcome, type Prepared } from './batch.js';
 import type { CleanInit, CleanInput, CleanOutput } from './clean-task.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, OutputError, UsageError } from './errors.js';
 import { createWriter, type Io } from './io.js';
 import type { RunState } from './main.js';
 import type { ResolvedOptions } from './options.js';
@@ -70,7 +70,7 @@ function errorRecord(path: string | null, reason: string): string {
 
 function reasonOf(e: Error): string {
   const code = (e as NodeJS.ErrnoException).code;
-  return e.name === 'InputError' || !code ? e.message : `${code}: ${e.message}`;
+  return e.name === 'InputError' || !code ? e.message : describeFsError(e);
 }
 
 interface Run {
@@ -152,6 +152,12 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
   if (files.length === 0) {
     throw new UsageError(`${inputs.join(' ')}: no input files (a directory stands for its *.txt files; see --include)`);
   }
+  if (outDir) {
+    // Said once, before any input is read, rather than once per file.
+    await prepareOutDir(outDir).catch((e: unknown) => {
+      throw new OutputError(shown(io.cwd, outDir), `cannot write the output folder: ${describeFsError(e)}`, { cause: e });
+    });
+  }
   const siteFlags = s.siteFlags ?? {};
   const jobs = Math.min(s.jobs ?? defaultJobs(), files.length);
   let profile = s.profile;
@@ -203,7 +209,8 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
     if (outDir) {
       const target = targets.get(f.path)!;
       try {
-        await writeAtomic(target, r.output);
+        // Confined to the out-dir: a link inside it that leads elsewhere is refused, not followed.
+        await writeAtomic(target, r.output, { within: outDir });
       } catch (e) {
         run.fail(`${shown(io.cwd, target)}: cannot write: ${reasonOf(e as Error)}`);
         run.progress.tick(r.inBytes);

@@ -4,7 +4,7 @@ import type { Context } from '../core/pipeline.js';
 import { extract } from '../core/pipeline.js';
 import { formats, type FormatName } from '../formats/index.js';
 import { SCHEMA_ID, toRecord, type ArticleRecord } from '../formats/record.js';
-import { mojibakeWarning } from '../core/mojibake.js';
+import { inputWarnings } from '../core/input-warnings.js';
 import { decodeOrFail, type Loaded } from '../io/read.js';
 import { resolveOptions } from './options.js';
 import type { SiteProfile, SiteTemplate } from '../core/template.js';
@@ -124,9 +124,8 @@ function cleanLine(line: string, context: Context, templateOf: RecordTemplate): 
     const output = `${JSON.stringify({ schema: SCHEMA_ID, ...err.echo, source: { path: err.path }, error: err.message })}\n`;
     return { output, outBytes: Buffer.byteLength(output), inBytes, inChars: 0, keptChars: 0, replacements: 0, encoding: 'utf-8', warnings: [], error: err.message };
   }
-  const mojibake = mojibakeWarning(parsed.text);
   const loaded: Loaded = {
-    warnings: mojibake ? [mojibake] : [],
+    warnings: inputWarnings(parsed.text),
     text: parsed.text,
     encoding: 'utf-8',
     confidence: 1,

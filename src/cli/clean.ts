@@ -6,7 +6,7 @@ import { toExplainJson, toExplainText } from '../formats/explain.js';
 import { isMultiInput } from '../io/glob.js';
 import { decodeOrFail, readDump, readStream, type Loaded } from '../io/read.js';
 import { resolveEncoding } from '../io/decode.js';
-import { UsageError } from './errors.js';
+import { FileBugError, UsageError } from './errors.js';
 import { createWriter, type Io } from './io.js';
 import { messenger, painter } from './report.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
@@ -131,12 +131,22 @@ async function cleanOne(input: string, flags: CleanFlags, opts: ResolvedOptions,
   if (loaded.replacements > 0) say.warn(`${input}: decoding as ${loaded.encoding} left ${loaded.replacements} replacement character(s)`);
   for (const w of loaded.warnings) say.warn(`${input}: ${w}`);
   const out = createWriter(io.stdout);
-  if (flags.explain) {
+  const c = painter(io.env, io.stdoutIsTTY);
+  const output = guarded(input, () => {
+    if (!flags.explain) return render(loaded, opts, format, template);
     const article = extract(loaded.text, opts.context, loaded.warnings, template);
     const note = templateNote(template);
-    if (format === 'json') return out.write(toExplainJson(article, note));
-    const c = painter(io.env, io.stdoutIsTTY);
-    return out.write(toExplainText(article, 120, { kept: (s) => s, removed: (s) => c.dim(s), meta: (s) => c.cyan(s) }, note));
+    if (format === 'json') return toExplainJson(article, note);
+    return toExplainText(article, 120, { kept: (s) => s, removed: (s) => c.dim(s), meta: (s) => c.cyan(s) }, note);
+  });
+  await out.write(output);
+}
+
+/** Runs the pipeline on one file; a throw there is a bug, reported with the file's name. */
+export function guarded<T>(path: string, work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    throw new FileBugError(path, e);
   }
-  await out.write(render(loaded, opts, format, template));
 }

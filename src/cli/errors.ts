@@ -8,3 +8,26 @@ export class UsageError extends Error {
 }
 
 export { InputError } from '../io/read.js';
+
+/** An output that cannot be written (the out-dir, stdout); `path` names it and the message says why. */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+  constructor(
+    readonly path: string,
+    reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(reason, options);
+  }
+}
+
+/** A bug met while working on one file: the message still names the file, so the user can report it. */
+export class FileBugError extends Error {
+  override readonly name = 'FileBugError';
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+}

@@ -7,7 +7,7 @@ import { createWriter, type Io } from './io.js';
 import { messenger, painter } from './report.js';
 import { resolveOptions } from './options.js';
 import { commonOptions, type RunState } from './main.js';
-import { loadStdin, type CleanFlags } from './clean.js';
+import { guarded, loadStdin, type CleanFlags } from './clean.js';
 import { loadTemplates, templateNote, templateOptions } from './templates.js';
 
 export function registerExplain(program: Command, io: Io, _state: RunState): void {
@@ -22,12 +22,15 @@ export function registerExplain(program: Command, io: Io, _state: RunState): voi
         !file || file === '-' ? await loadStdin(io, flags) : await readDump(file, { encoding: flags.encoding });
       const templates = await loadTemplates(flags, io.cwd, (m) => messenger(io, flags.quiet).warn(m));
       const template = templates.forDocument({ path: file && file !== '-' ? resolve(io.cwd, file) : null });
-      const article = extract(loaded.text, opts.context, [], template);
       const note = templateNote(template);
       const out = createWriter(io.stdout);
-      if (flags.format === 'json') return out.write(toExplainJson(article, note));
       const c = painter(io.env, io.stdoutIsTTY);
       const width = Math.max(80, Number(io.env['COLUMNS']) || 120);
-      await out.write(toExplainText(article, width, { kept: (s) => s, removed: (s) => c.dim(s), meta: (s) => c.cyan(s) }, note));
+      const text = guarded(file ?? '-', () => {
+        const article = extract(loaded.text, opts.context, [], template);
+        if (flags.format === 'json') return toExplainJson(article, note);
+        return toExplainText(article, width, { kept: (s) => s, removed: (s) => c.dim(s), meta: (s) => c.cyan(s) }, note);
+      });
+      await out.write(text);
     });
 }

@@ -1,4 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
+import { describeFsError } from '../io/read.js';
+import { OutputError } from './errors.js';
 
 /** Everything main() touches of the outside world, so tests can pass fakes and need no mocks. */
 export interface Io {
@@ -21,15 +23,19 @@ export class StdoutClosed extends Error {
 
 /**
  * Writes to a stream with backpressure. A closed pipe (EPIPE) is a normal end of the run: the
- * caller stops producing, nothing is printed about it.
+ * caller stops producing, nothing is printed about it. Any other failure (a full disk under
+ * `> out.jsonl`) is an OutputError naming `name`; each write waits for its own outcome, so even the
+ * last write of a run is not lost without a word.
  */
-export function createWriter(stream: Writable): { write(s: string): Promise<void>; closed(): boolean } {
+export function createWriter(stream: Writable, name = 'stdout'): { write(s: string): Promise<void>; closed(): boolean } {
   let closed = false;
   let failure: Error | null = null;
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') closed = true;
-    else failure = e;
-  });
+  const isClosedPipe = (e: NodeJS.ErrnoException): boolean => e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED';
+  const note = (e: NodeJS.ErrnoException): void => {
+    if (isClosedPipe(e)) closed = true;
+    else failure ??= new OutputError(name, `cannot write: ${describeFsError(e)}`, { cause: e });
+  };
+  stream.on('error', note);
   return {
     closed: () => closed,
     async write(s: string): Promise<void> {
@@ -39,19 +45,12 @@ export function createWriter(stream: Writable): { write(s: string): Promise<void
         throw new StdoutClosed('stdout closed');
       }
       if (s === '') return;
-      if (!stream.write(s)) {
-        await new Promise<void>((resolve) => {
-          const done = (): void => {
-            stream.off('drain', done);
-            stream.off('close', done);
-            stream.off('error', done);
-            resolve();
-          };
-          stream.on('drain', done);
-          stream.on('close', done);
-          stream.on('error', done);
+      await new Promise<void>((resolve) => {
+        stream.write(s, (e?: Error | null) => {
+          if (e) note(e as NodeJS.ErrnoException);
+          resolve();
         });
-      }
+      });
       if (closed) throw new StdoutClosed('stdout closed');
       if (failure) throw failure;
     },
@@ -59,10 +58,9 @@ export function createWriter(stream: Writable): { write(s: string): Promise<void
 }
 
 export function nodeIo(): Io {
-  // Swallow EPIPE at the process level too: Node would otherwise throw it as an uncaught error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-  });
+  // Without a listener Node would throw a write error (EPIPE, ENOSPC) as an uncaught exception;
+  // createWriter turns it into a quiet end or a one-line error.
+  process.stdout.on('error', () => undefined);
   return {
     stdin: process.stdin,
     stdout: process.stdout,

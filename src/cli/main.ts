@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, InputError, UsageError, type ExitCode } from './errors.js';
+import { EXIT, FileBugError, InputError, OutputError, UsageError, type ExitCode } from './errors.js';
 import { type Io, StdoutClosed } from './io.js';
 import { messenger } from './report.js';
 import { registerClean } from './clean.js';
@@ -79,9 +79,14 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       say.error(e instanceof UnknownEncodingError ? `${e.message} (see https://encoding.spec.whatwg.org/#names-and-labels for valid labels)` : e.message);
       return EXIT.error;
     }
-    if (e instanceof InputError) {
+    if (e instanceof InputError || e instanceof OutputError) {
       say.error(`${e.path}: ${e.message}`);
       if (debug && e.stack) io.stderr.write(`${e.stack}\n`);
+      return EXIT.error;
+    }
+    if (e instanceof FileBugError) {
+      say.error(`${e.path}: internal error: ${e.message}${debug ? '' : ' (run with --debug for a stack trace)'}`);
+      if (debug) io.stderr.write(`${(e.cause as Error | undefined)?.stack ?? e.stack ?? ''}\n`);
       return EXIT.error;
     }
     say.error(`internal error: ${(e as Error).message ?? String(e)}${debug ? '' : ' (run with --debug for a stack trace)'}`);

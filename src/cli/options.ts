@@ -9,6 +9,7 @@ import { languageProfiles } from '../rules/langs.js';
 import { FINDING_IDS, isFindingId, type FindingId } from '../core/findings.js';
 import { isReporterName, reporterNames, type ReporterName } from '../formats/check-reporters.js';
 import { UsageError } from './errors.js';
+import { linearRegExp } from './linear-regexp.js';
 
 export const CONFIG_NAME = 'deboil.config.json';
 
@@ -99,9 +100,14 @@ function compilePattern(source: unknown, where: string): RegExp {
   if (NESTED_QUANTIFIER.test(source)) {
     throw new UsageError(`${where}: nested quantifiers like (a+)+ can take exponential time; rewrite the pattern`);
   }
+  try {
+    new RegExp(source, 'u');
+  } catch (e) {
+    throw new UsageError(`${where}: ${(e as Error).message}`);
+  }
   let re: RegExp;
   try {
-    re = new RegExp(source, 'u');
+    re = linearRegExp(source);
   } catch (e) {
     throw new UsageError(`${where}: ${(e as Error).message}`);
   }

@@ -1,5 +1,6 @@
+import { readdir, realpath } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 
 export interface ExpandOptions {
@@ -40,6 +41,45 @@ function display(cwd: string, abs: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
 }
 
+type Readdir = (path: string, ...rest: unknown[]) => void;
+
+/**
+ * A file-system adapter for fast-glob that will not walk into a directory it is already inside.
+ * fast-glob follows directory links without cycle checks, so `in/sub/up -> ..` made it walk
+ * in/sub/up/sub/up/... until ELOOP, and two such links doubled the walk at every level. A directory
+ * whose real path equals the real path of one of its own ancestors on the walked path is read as
+ * empty. The test depends only on the path, never on which directory the walk reached first, so the
+ * file list stays deterministic; a link to a sibling folder is still walked under its own name.
+ */
+function cycleSafeFs(): { readdir: Readdir } {
+  const real = new Map<string, Promise<string | null>>();
+  const realOf = (p: string): Promise<string | null> => {
+    let r = real.get(p);
+    if (!r) {
+      r = new Promise((done) => realpath(p, (e, out) => done(e ? null : out)));
+      real.set(p, r);
+    }
+    return r;
+  };
+  const isCycle = async (path: string): Promise<boolean> => {
+    const self = await realOf(path);
+    if (self === null) return false;
+    for (let up = dirname(path); up !== dirname(up); up = dirname(up)) {
+      if ((await realOf(up)) === self) return true;
+    }
+    return false;
+  };
+  return {
+    readdir(path: string, ...rest: unknown[]): void {
+      const callback = rest.at(-1) as (e: Error | null, entries: unknown[]) => void;
+      void isCycle(path).then((cycle) => {
+        if (cycle) callback(null, []);
+        else (readdir as unknown as Readdir)(path, ...rest);
+      });
+    },
+  };
+}
+
 /**
  * Expands files, directories (recursive) and globs into a sorted, de-duplicated list of files.
  * Sorting (by code point of the absolute path) makes batch order and output deterministic.
@@ -48,6 +88,7 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
   const found = new Map<string, InputFile>();
   const skip = opts.skipDir ? resolve(opts.cwd, opts.skipDir) : undefined;
   const ignore = [...(opts.exclude ?? [])];
+  const fs = cycleSafeFs();
   const add = (abs: string, base: string, shown = display(opts.cwd, abs)): void => {
     // Only an out-dir inside the input is skipped: one that is the input folder (or holds it) is not.
     if (skip && isInside(abs, skip) && !isInside(base, skip)) return;
@@ -66,6 +107,7 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
         followSymbolicLinks: true,
         suppressErrors: true,
         ignore,
+        fs,
       });
       // A link that is still a link after following is broken or loops: keep it, so the batch names
       // it as an input error instead of skipping it without a word. FIFOs and sockets would block a read.
@@ -79,9 +121,9 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
       continue;
     }
     if (fg.isDynamicPattern(input)) {
-      const files = await fg(input, { cwd: opts.cwd, absolute: true, onlyFiles: true, suppressErrors: true, ignore });
+      const files = await fg(input, { cwd: opts.cwd, absolute: true, onlyFiles: true, suppressErrors: true, ignore, fs });
       const base = resolve(opts.cwd, fg.generateTasks(input)[0]?.base ?? '.');
-      const filtered = opts.include?.length ? await fg([...opts.include], { cwd: base, absolute: true, ignore }) : null;
+      const filtered = opts.include?.length ? await fg([...opts.include], { cwd: base, absolute: true, ignore, fs }) : null;
       const allowed = filtered ? new Set(filtered.map((f) => resolve(f))) : null;
       for (const f of files) if (!allowed || allowed.has(resolve(f))) add(resolve(f), base);
       if (files.length === 0) throw new NoMatchError(input);

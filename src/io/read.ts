@@ -1,5 +1,5 @@
 import { lstat, readFile, stat } from 'node:fs/promises';
-import { mojibakeWarning } from '../core/mojibake.js';
+import { inputWarnings } from '../core/input-warnings.js';
 import { decodeBytes, type Decoded } from './decode.js';
 
 export interface ReadOptions {
@@ -27,7 +27,8 @@ export class InputError extends Error {
   }
 }
 
-function describe(e: unknown): string {
+/** A file-system error in a few words, without the path and syscall Node puts in its message. */
+export function describeFsError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   switch (err.code) {
     case 'ENOENT':
@@ -41,6 +42,18 @@ function describe(e: unknown): string {
       return 'symbolic link loop';
     case 'EMFILE':
       return 'too many open files';
+    case 'ENOTDIR':
+      return 'not a directory';
+    case 'ENOSPC':
+      return 'no space left on device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'EIO':
+      return 'input/output error';
+    case 'EEXIST':
+      return 'file exists';
     default:
       return err.message ?? String(e);
   }
@@ -49,8 +62,7 @@ function describe(e: unknown): string {
 export function decodeOrFail(path: string, bytes: Uint8Array, opts: ReadOptions): Loaded {
   try {
     const decoded = decodeBytes(bytes, opts.encoding);
-    const mojibake = mojibakeWarning(decoded.text);
-    return { ...decoded, path, bytes: bytes.length, warnings: mojibake ? [mojibake] : [] };
+    return { ...decoded, path, bytes: bytes.length, warnings: inputWarnings(decoded.text) };
   } catch (e) {
     if (e instanceof Error && e.name === 'UnknownEncodingError') throw e;
     throw new InputError(path, (e as Error).message, { cause: e });
@@ -80,7 +92,7 @@ export async function readBytes(path: string, opts: Pick<ReadOptions, 'maxBytes'
   } catch (e) {
     if (e instanceof InputError) throw e;
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? await brokenLinkReason(path) : null;
-    throw new InputError(path, reason ?? describe(e), { cause: e });
+    throw new InputError(path, reason ?? describeFsError(e), { cause: e });
   }
 }
 

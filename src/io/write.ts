@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { access, constants, mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 /** Temp files this process has open, so a signal handler can remove them. */
 const pending = new Set<string>();
@@ -9,22 +9,98 @@ export function pendingTempFiles(): ReadonlySet<string> {
   return pending;
 }
 
+/** The file-system calls writeAtomic makes; tests pass failing ones (a full disk) instead of mocking modules. */
+export interface WriteFs {
+  mkdir(path: string, opts: { recursive: true }): Promise<unknown>;
+  writeFile(path: string, data: string | Uint8Array, opts: { flag: 'wx' }): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  rm(path: string, opts: { force: true }): Promise<void>;
+  realpath(path: string): Promise<string>;
+}
+
+export const nodeWriteFs: WriteFs = { mkdir, writeFile, rename, rm, realpath };
+
+export interface WriteOptions {
+  /**
+   * A folder the output must stay in (the out-dir): the target's path, and the real path of every
+   * folder on the way to it, must lie inside it, so a link in the out-dir cannot send a write elsewhere.
+   */
+  readonly within?: string | undefined;
+  readonly fs?: Partial<WriteFs> | undefined;
+}
+
+/** A write refused because it would land outside the folder it was confined to. */
+export class OutsideError extends Error {
+  override readonly name = 'OutsideError';
+}
+
+function isInside(child: string, dir: string): boolean {
+  const rel = relative(dir, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** The real path of `dir`, or of its deepest ancestor that exists. */
+async function realExisting(fs: WriteFs, dir: string): Promise<{ at: string; real: string }> {
+  for (let at = dir; ; at = dirname(at)) {
+    try {
+      return { at, real: await fs.realpath(at) };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(at) === at) throw e;
+    }
+  }
+}
+
+async function assertInside(fs: WriteFs, root: string, dir: string): Promise<void> {
+  const realRoot = await fs.realpath(root);
+  const { at, real } = await realExisting(fs, dir);
+  if (!isInside(real, realRoot)) throw new OutsideError(`${at} leads outside the out-dir (to ${real}); not writing through it`);
+}
+
+/** mkdir -p, where a file in the way is ENOTDIR as it is for the rest of the path, not EEXIST. */
+async function makeDir(fs: WriteFs, dir: string): Promise<void> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`, { cause: e }), { code: 'ENOTDIR' });
+  }
+}
+
 /**
  * Writes a file atomically: a temp file in the target folder, then a rename, so a reader or a crash
- * never sees half an output. The temp name starts with '.' and ends with '.tmp'.
+ * never sees half an output. The temp name starts with '.' and ends with '.tmp'; it is removed when
+ * any step fails (a full disk, a failed rename), and a target that existed keeps its old content.
  */
-export async function writeAtomic(target: string, data: string | Uint8Array): Promise<void> {
+export async function writeAtomic(target: string, data: string | Uint8Array, opts: WriteOptions = {}): Promise<void> {
+  const fs: WriteFs = { ...nodeWriteFs, ...opts.fs };
   const dir = dirname(target);
-  await mkdir(dir, { recursive: true });
+  if (opts.within !== undefined) {
+    // Real paths, so '..', absolute paths and links are all caught; checked before mkdir, which
+    // would otherwise create folders through a link first, and again after it.
+    const root = resolve(opts.within);
+    await assertInside(fs, root, dir);
+    await makeDir(fs, dir);
+    await assertInside(fs, root, dir);
+  } else await makeDir(fs, dir);
   const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   pending.add(tmp);
   try {
-    await writeFile(tmp, data, { flag: 'wx' });
-    await rename(tmp, target);
+    await fs.writeFile(tmp, data, { flag: 'wx' });
+    await fs.rename(tmp, target);
   } catch (e) {
-    await rm(tmp, { force: true });
+    // The first failure is the one to report; a failed cleanup must not hide it.
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw e;
   } finally {
     pending.delete(tmp);
   }
+}
+
+/**
+ * Creates the out-dir and checks that it can be written, before any input is read: a batch whose
+ * every output would fail says so once. Throws the file-system error (ENOTDIR, EACCES, EROFS...).
+ */
+export async function prepareOutDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await access(dir, constants.W_OK);
 }

@@ -1,48 +1,23 @@
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  accessSync,
-  chmodSync,
-  constants,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { accessSync, chmodSync, constants, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempRoot, writeTree } from '../temp.js';
+import { BIN, ENV, normaliser, records, ROOT, runBin, until, type Result, type RunOptions } from './bin.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'deboil');
 const SEED = readFileSync(join(ROOT, 'fixtures', 'seed-dump.txt'), 'utf8');
 const PARAS = SEED.split(/\n\s*\n/u).filter((p) => p.trim() !== '');
 
-const work = mkdtempSync(join(tmpdir(), 'deboil-batch-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-let dirs = 0;
-function tempDir(): string {
-  const d = join(work, String(dirs++));
-  mkdirSync(d);
-  return d;
-}
+const { work, tempDir, cleanup } = tempRoot('deboil-batch-');
+afterAll(cleanup);
+const normalise = normaliser(work);
 
 /** A dump with nav, a title, some of the seed's paragraphs and a trending tail; every 5th one is large. */
 function dump(i: number): string {
   const body = PARAS.slice(0, 3 + ((i * 7) % (PARAS.length - 3))).join('\n\n');
   const main = i % 5 === 0 ? Array.from({ length: 15 }, () => body).join('\n\n') : body;
   return ['首页 国际 财经 体育', `第${i}号报道:两国关系新进展`, main, '阅读全文', '热门新闻', '某某新闻一', '某某新闻二', ''].join('\n\n');
-}
-
-function writeTree(dir: string, files: Record<string, string | Buffer>): void {
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
 }
 
 /** Every file under `dir`, relative path to content. */
@@ -54,37 +29,8 @@ function readTree(dir: string): Record<string, string> {
   return out;
 }
 
-const ENV = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined };
-
-/** Temp paths and the wall time vary from run to run; ANSI codes only show on a terminal. */
-function normalise(s: string): string {
-  return stripVTControlCharacters(s).replaceAll(work, '<tmp>').replace(/, \d+\.\d s$/gmu, ', <time>');
-}
-
-interface Result {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function deboil(args: string[], opts: { cwd: string; input?: string }): Result {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, input: opts.input ?? '', env: ENV, encoding: 'utf8', maxBuffer: 1 << 28 });
-  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: normalise(r.stderr) };
-}
-
-function records(stdout: string): Record<string, unknown>[] {
-  return stdout
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
+const deboil = (args: string[], opts: RunOptions): Result => runBin(args, opts, normalise);
 const pathOf = (r: Record<string, unknown>): unknown => (r['source'] as { path: unknown }).path;
-
-/** Lets the event loop run until `cond` holds; the test timeout bounds the wait. */
-async function until(cond: () => boolean): Promise<void> {
-  while (!cond()) await new Promise((r) => setTimeout(r, 20));
-}
 
 function folder(n: number): string {
   const dir = tempDir();
@@ -330,7 +276,7 @@ describe('deboil interrupted', () => {
     expect(normalise(stderr)).toMatch(/^deboil: error: interrupted; finished outputs are complete, no partial ones were left\ndeboil: \d+ files?, .*<time>\n$/u);
   });
 
-  it('exits 130 on SIGINT while waiting for more JSONL on stdin', async () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('exits 130 on %s while waiting for more JSONL on stdin', async (sig) => {
     const child = spawn(process.execPath, [BIN, '--input-format', 'jsonl', '-q'], { env: ENV, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
@@ -338,7 +284,7 @@ describe('deboil interrupted', () => {
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.stdin.write(`${JSON.stringify({ id: 1, text: dump(1) })}\n`);
     await until(() => out.endsWith('\n'));
-    child.kill('SIGINT');
+    child.kill(sig);
     const code = await new Promise((r) => child.on('close', r));
     expect([code, records(out).length, err]).toEqual([130, 1, 'deboil: error: interrupted; finished outputs are complete, no partial ones were left\n']);
   });
