@@ -71,7 +71,10 @@ export function guessWrap(lines: readonly RawLine[]): WrapGuess | null {
     if (nonBlank.length < 6) continue;
     const widths = nonBlank.map((l) => l[metric]);
     // Text browsers wrap at 72 to 132 columns; wider "wraps" are paragraphs that happen to align.
-    const maxW = Math.min(132, Math.max(...widths));
+    // A loop, not Math.max(...widths): spreading 200,000 widths overflows the stack.
+    let widest = 0;
+    for (const w of widths) if (w > widest) widest = w;
+    const maxW = Math.min(132, widest);
     // Per width: lines of that width, and those of them the next line continues. A wrapped line
     // goes on in the next line; a line that merely reaches the width in an unwrapped dump
     // (html2text puts a blank line after each block) does not (short-unwrapped-lines-joined).
