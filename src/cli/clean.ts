@@ -16,7 +16,6 @@ import { cleanFiles, cleanRecords } from './clean-batch.js';
 import type { SiteTemplate } from '../core/template.js';
 import { loadProfiles, loadTemplates, NO_TEMPLATES, templateNote, templateOptions, thresholdsOf, type TemplateFlags } from './templates.js';
 
-export { sourceOf } from './clean-task.js';
 
 export interface CleanFlags extends TemplateFlags {
   format?: string;

@@ -123,8 +123,7 @@ export function numberedItems(blocks: readonly Classified[]): Set<number> {
   return items;
 }
 
-export function clusterScores(blocks: readonly Classified[]): number[] {
-  const listed = numberedItems(blocks);
+export function clusterScores(blocks: readonly Classified[], listed: ReadonlySet<number> = numberedItems(blocks)): number[] {
   const scores = blocks.map((b, i) => (listed.has(i) && b.verdict.reason === 'short' ? 0.2 : blockScore(b)));
   // A "More from …" box costs the same however long its list: inside an article it is one
   // interruption (Sky, BBC), and a list that ends the page still has no prose to join across.
@@ -275,12 +274,12 @@ export function reviseByNeighbours(input: readonly Classified[], t: Thresholds):
   const blocks = [...input];
   markTrendingRuns(blocks);
   markTeasers(blocks);
-  const run = densestRun(clusterScores(blocks), (i) => isBarrier(blocks, i));
+  const listed = numberedItems(blocks);
+  const run = densestRun(clusterScores(blocks, listed), (i) => isBarrier(blocks, i));
   if (!run) {
     return blocks.map((b) => (isKept(b) ? relabel(b, revised('boilerplate', 'ctx/no-main-text', 'outside')) : b));
   }
   const [first, last] = extendRun(blocks, run);
-  const listed = numberedItems(blocks);
   const crowded = shortRuns(blocks, first, last, listed);
   const out = blocks.map((b, i): Classified => {
     const inside = i >= first && i <= last;
