@@ -200,6 +200,12 @@ export function extendRun(blocks: readonly Classified[], [first, last]: [number,
   while (end + 1 < blocks.length && isNearGood(blocks[end + 1]!)) end++;
   let start = first;
   while (start > 0 && isNearGood(blocks[start - 1]!)) start--;
+  // A lead that trails off ("…almost out of time...") right above the text is its first paragraph;
+  // a teaser's cut lead is followed by its read-more or the next teaser, not by the article.
+  const lead = blocks[start - 1];
+  // A short cut line there is a deck or a "see also" teaser, so only a full paragraph qualifies.
+  const above = blocks[start - 2]?.verdict.reason;
+  if (lead && lead.verdict.rule === 'line/truncated' && lead.features.weight >= 80 && above !== 'trending' && blocks[start]!.verdict.label === 'body') start--;
   return [start, end];
 }
 
@@ -229,9 +235,13 @@ function isKept(b: Classified): boolean {
 function markTrendingRuns(blocks: Classified[]): void {
   for (let i = 0; i < blocks.length; i++) {
     if (blocks[i]!.cue !== 'trending-header') continue;
+    // A list drawn with bullets ends where the bullets end: the line after it is the next thing on
+    // the page (often the headline of the article itself), not one more item.
+    const bulleted = blocks[i + 1]?.bullet === true;
     for (let j = i + 1; j < blocks.length; j++) {
       const b = blocks[j]!;
       if (b.cue === 'trending-header' || b.cue === 'end-marker' || b.cue === 'soft-end-marker') break;
+      if (bulleted && !b.bullet && b.gapBefore) break;
       // Menus and share bars are another block of the page, not part of the list.
       const other = b.verdict.reason;
       if (other === 'nav' || other === 'share' || other === 'footer') break;
@@ -292,6 +302,7 @@ export function reviseByNeighbours(input: readonly Classified[], t: Thresholds):
       if (isKept(b)) return relabel(b, revised('boilerplate', 'ctx/outside-main', 'outside'));
       return b;
     }
+    if (i === first && b.verdict.rule === 'line/truncated') return relabel(b, revised('body', 'ctx/lead-above-main'));
     if (b.verdict.label !== 'boilerplate' || b.verdict.reason !== 'short') return b;
     if (b.features.weight < 4) return b;
     // Kicker, headline, byline, kicker, headline...: a list of other stories, not subheadings.

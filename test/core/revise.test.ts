@@ -57,6 +57,60 @@ describe('reviseByNeighbours: trending lists', () => {
   });
 });
 
+describe('reviseByNeighbours: where a trending list ends', () => {
+  /** Blocks given as [text, bullet, gapBefore]. */
+  function reviseLaid(...rows: [string, boolean, boolean][]): Classified[] {
+    const blocks = inOrder(rows.map(([text, bullet, gapBefore]) => block({ text, bullet, gapBefore })));
+    return reviseByNeighbours(blocks.map((b) => classifyBlock(b, ctx.rules, balanced)), balanced);
+  }
+
+  it('ends a bulleted list at the first unbulleted line after a gap, so the headline below stays free', () => {
+    const out = reviseLaid(
+      ['Recent Posts', false, true],
+      ['It could be one of two things', true, true],
+      ['The theater of the mind', true, false],
+      ['Improving your condiments', true, false],
+      ['Two deadlines and a read', false, true],
+      [EN_BODY[0], false, true],
+      [EN_BODY[1], false, true],
+    );
+    expect(labels(out).slice(1, 4)).toEqual(['boilerplate:trending', 'boilerplate:trending', 'boilerplate:trending']);
+    expect(out[4]!.verdict.rule).not.toBe('ctx/after-trending-header');
+  });
+
+  it('runs on through unbulleted headlines when the list had no bullets', () => {
+    const out = reviseLaid(
+      ['Recent Posts', false, true],
+      ['It could be one of two things', false, true],
+      ['The theater of the mind', false, true],
+      ['Two deadlines and a read', false, true],
+      [EN_BODY[0], false, true],
+    );
+    expect(out[3]!.verdict.rule).toBe('ctx/after-trending-header');
+  });
+});
+
+describe('reviseByNeighbours: a lead that trails off', () => {
+  const lead = 'The application deadline for my free summer seminar is Friday morning, so please remind any college students you know that they are almost out of time...';
+
+  it('keeps a full cut-off paragraph right above the text as its first paragraph', () => {
+    const out = revise('Two deadlines and a read', lead, EN_BODY[0], EN_BODY[1], EN_BODY[2]);
+    expect(out[1]!.verdict).toEqual({ label: 'body', rule: 'ctx/lead-above-main', pass: 'revise' });
+  });
+
+  it('leaves a short cut-off deck, and a lead far from the text, removed', () => {
+    const deck = revise('T-Swift is beefing with her old label again...', EN_BODY[0], EN_BODY[1], EN_BODY[2]);
+    expect(deck[0]!.verdict.label).toBe('boilerplate');
+    const far = revise(lead, 'Read more', EN_BODY[0], EN_BODY[1], EN_BODY[2]);
+    expect(far[0]!.verdict.label).toBe('boilerplate');
+  });
+
+  it('leaves the lead of a related story under a trending header removed', () => {
+    const out = revise('See also', 'Two patients diagnosed with plague in Beijing', lead, EN_BODY[0], EN_BODY[1], EN_BODY[2]);
+    expect(out[2]!.verdict.label).toBe('boilerplate');
+  });
+});
+
 describe('reviseByNeighbours: teaser lists', () => {
   it('removes each repeat of headline / category / truncated lead / read-more', () => {
     const out = revise(
