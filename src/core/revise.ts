@@ -206,7 +206,48 @@ export function extendRun(blocks: readonly Classified[], [first, last]: [number,
   // A short cut line there is a deck or a "see also" teaser, so only a full paragraph qualifies.
   const above = blocks[start - 2]?.verdict.reason;
   if (lead && lead.verdict.rule === 'line/truncated' && lead.features.weight >= 80 && above !== 'trending' && blocks[start]!.verdict.label === 'body') start--;
-  return [start, end];
+  return [bridgeBack(blocks, start), bridgeOn(blocks, end)];
+}
+
+// What sits between a lead paragraph and the rest of the text: the lead image, its credit, a share
+// bar, an embedded video box. None of it says the article has ended.
+const INSERT_REASONS: ReadonlySet<Reason> = new Set(['ad', 'decoration', 'share', 'duplicate']);
+const BRIDGE_SPAN = 24;
+
+/**
+ * The densest run often starts after the lead image, its caption and a "watch video" box, whose
+ * penalties outweigh a lone first paragraph above them. A paragraph of prose separated from the run
+ * only by such inserts is the article's opening.
+ */
+function bridgeBack(blocks: readonly Classified[], start: number): number {
+  let i = start - 1;
+  for (let seen = 0; i >= 0 && seen < BRIDGE_SPAN; i--, seen++) {
+    if (!isInsert(blocks[i]!)) break;
+  }
+  const p = blocks[i];
+  if (i < start - 1 && p && isOpening(p)) return bridgeBack(blocks, i);
+  return start;
+}
+
+/** The same across an inline image or video box further down. */
+function bridgeOn(blocks: readonly Classified[], end: number): number {
+  let i = end + 1;
+  for (let seen = 0; i < blocks.length && seen < BRIDGE_SPAN; i++, seen++) {
+    if (!isInsert(blocks[i]!)) break;
+  }
+  const p = blocks[i];
+  if (i > end + 1 && p && isOpening(p)) return bridgeOn(blocks, i);
+  return end;
+}
+
+function isInsert(b: Classified): boolean {
+  if (b.cue !== 'none') return false;
+  if (b.verdict.label === 'caption') return true;
+  return b.verdict.label === 'boilerplate' && INSERT_REASONS.has(b.verdict.reason ?? 'short');
+}
+
+function isOpening(b: Classified): boolean {
+  return b.verdict.label === 'body' && b.features.endsSentence && b.features.weight >= 60;
 }
 
 /** An end marker, or the first of a run of post headers: where comments begin. */

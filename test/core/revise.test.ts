@@ -111,6 +111,31 @@ describe('reviseByNeighbours: a lead that trails off', () => {
   });
 });
 
+describe('reviseByNeighbours: bridging inserts', () => {
+  const inserts = ['Matt Sayles/AP Photo', '[abc_gaa_stamos_120731_wl.jpg]', "John Stamos, Kristen Davis Star in 'The Best Man' Watch Video", '[spacer.gif]'];
+
+  it('the inserts are what the bridge crosses: a credit, image placeholders, a video box', () => {
+    const out = revise(...inserts);
+    expect(out.map((b) => b.verdict.label === 'caption' || ['decoration', 'share', 'ad'].includes(b.verdict.reason ?? ''))).toEqual([true, true, true, true]);
+  });
+
+  it('keeps an opening paragraph that the lead image and a video box cut off from the text', () => {
+    const out = revise(EN_BODY[0], ...inserts, ...inserts, EN_BODY[1], EN_BODY[2], EN_BODY[3]);
+    expect(out[0]!.verdict.label).toBe('body');
+    expect(out.slice(1, 9).some((b) => b.verdict.label === 'body')).toBe(false);
+  });
+
+  it('keeps a closing paragraph after an inline image the same way', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], EN_BODY[2], ...inserts, ...inserts, EN_BODY[3]);
+    expect(out.at(-1)!.verdict.label).toBe('body');
+  });
+
+  it('does not bridge a trending header or a menu', () => {
+    const out = revise(EN_BODY[0], 'Most read', ...inserts, EN_BODY[1], EN_BODY[2], EN_BODY[3]);
+    expect(out[0]!.verdict.label).toBe('boilerplate');
+  });
+});
+
 describe('reviseByNeighbours: teaser lists', () => {
   it('removes each repeat of headline / category / truncated lead / read-more', () => {
     const out = revise(
