@@ -205,8 +205,15 @@ export function extendRun(blocks: readonly Classified[], [first, last]: [number,
   const lead = blocks[start - 1];
   // A short cut line there is a deck or a "see also" teaser, so only a full paragraph qualifies.
   const above = blocks[start - 2]?.verdict.reason;
-  if (lead && lead.verdict.rule === 'line/truncated' && lead.features.weight >= 80 && above !== 'trending' && blocks[start]!.verdict.label === 'body') start--;
+  if (lead && isCutParagraph(lead) && above !== 'trending' && blocks[start]!.verdict.label === 'body') start--;
+  // Likewise a paragraph cut off right below it is where a paywall or a page break stopped the text.
+  const tail = blocks[end + 1];
+  if (tail && isCutParagraph(tail) && blocks[end]!.verdict.label === 'body') end++;
   return [bridgeBack(blocks, start), bridgeOn(blocks, end)];
+}
+
+function isCutParagraph(b: Classified): boolean {
+  return b.verdict.rule === 'line/truncated' && b.features.weight >= 80;
 }
 
 // What sits between a lead paragraph and the rest of the text: the lead image, its credit, a share
@@ -343,7 +350,7 @@ export function reviseByNeighbours(input: readonly Classified[], t: Thresholds):
       if (isKept(b)) return relabel(b, revised('boilerplate', 'ctx/outside-main', 'outside'));
       return b;
     }
-    if (i === first && b.verdict.rule === 'line/truncated') return relabel(b, revised('body', 'ctx/lead-above-main'));
+    if ((i === first || i === last) && isCutParagraph(b)) return relabel(b, revised('body', 'ctx/cut-off-by-main'));
     if (b.verdict.label !== 'boilerplate' || b.verdict.reason !== 'short') return b;
     if (b.features.weight < 4) return b;
     // Kicker, headline, byline, kicker, headline...: a list of other stories, not subheadings.

@@ -95,7 +95,7 @@ describe('reviseByNeighbours: a lead that trails off', () => {
 
   it('keeps a full cut-off paragraph right above the text as its first paragraph', () => {
     const out = revise('Two deadlines and a read', lead, EN_BODY[0], EN_BODY[1], EN_BODY[2]);
-    expect(out[1]!.verdict).toEqual({ label: 'body', rule: 'ctx/lead-above-main', pass: 'revise' });
+    expect(out[1]!.verdict).toEqual({ label: 'body', rule: 'ctx/cut-off-by-main', pass: 'revise' });
   });
 
   it('leaves a short cut-off deck, and a lead far from the text, removed', () => {
@@ -103,6 +103,13 @@ describe('reviseByNeighbours: a lead that trails off', () => {
     expect(deck[0]!.verdict.label).toBe('boilerplate');
     const far = revise(lead, 'Read more', EN_BODY[0], EN_BODY[1], EN_BODY[2]);
     expect(far[0]!.verdict.label).toBe('boilerplate');
+  });
+
+  it('keeps a full paragraph cut off right below the text: a paywall stopped it there', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], EN_BODY[2], lead);
+    expect(out[3]!.verdict).toEqual({ label: 'body', rule: 'ctx/cut-off-by-main', pass: 'revise' });
+    const teaser = revise(EN_BODY[0], EN_BODY[1], EN_BODY[2], 'Two deadlines and a read', lead, 'Read more');
+    expect(teaser[4]!.verdict.label).toBe('boilerplate');
   });
 
   it('leaves the lead of a related story under a trending header removed', () => {
