@@ -170,7 +170,7 @@ function shortRuns(blocks: readonly Classified[], first: number, last: number, l
     const intro = blocks[(run[0] ?? 0) - 1]?.text ?? '';
     const announced = /[:：]$/u.test(intro);
     const lower = run.filter((k) => /^\p{Ll}/u.test(blocks[k]!.text)).length * 2 > run.length;
-    if (run.length >= 3 && !announced && !lower) for (const k of run) out.add(k);
+    if (run.length >= 3 && !announced && !lower && !isDataList(blocks, run)) for (const k of run) out.add(k);
     run = [];
   };
   for (let i = first; i <= last; i++) {
@@ -209,7 +209,64 @@ export function extendRun(blocks: readonly Classified[], [first, last]: [number,
   // Likewise a paragraph cut off right below it is where a paywall or a page break stopped the text.
   const tail = blocks[end + 1];
   if (tail && isCutParagraph(tail) && blocks[end]!.verdict.label === 'body') end++;
-  return [bridgeBack(blocks, start), bridgeOn(blocks, end)];
+  for (let prev = -1; prev !== end; ) {
+    prev = end;
+    end = bridgeOn(blocks, listOn(blocks, end));
+  }
+  return [bridgeBack(blocks, start), end];
+}
+
+// A drawn list mark ("□ Facebook", "- Next") is the converter's, the same on every item of any list.
+const LEAD_MARK = /^[^\p{L}\p{N}\s]+\s+/u;
+
+/** The punctuation a line is built on: "June 9 – Tampa, FL @ Amphitheatre" gives "–,@". */
+function skeleton(text: string): string {
+  // Hyphens, apostrophes and points inside words ("e-Tron", "Audi’s", "2.0") are spelling, not shape.
+  return text.replace(/[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|\s+/gu, '');
+}
+
+/**
+ * Tour dates, standings, ingredients: short lines made on one pattern (the same punctuation, or a
+ * quantity first) are data the article gives. Menus have no punctuation, headlines no common one,
+ * and a ranked list (1, 2, 3…) of headlines is numbered in order, which quantities are not.
+ */
+export function isDataList(blocks: readonly Classified[], ks: readonly number[]): boolean {
+  if (ks.length < 3) return false;
+  const shapes = new Map<string, number>();
+  const numbers: number[] = [];
+  let quantities = 0;
+  for (const k of ks) {
+    const text = blocks[k]!.text;
+    const sk = skeleton(text.replace(LEAD_MARK, ''));
+    if (sk) shapes.set(sk, (shapes.get(sk) ?? 0) + 1);
+    // "8-9 ripe pears", "1/2 tsp cloves": a quantity then a word in lower case. A count before a
+    // capital ("10 Truly Eccentric Homes") is a listicle's headline.
+    const lead = /^(\p{N}+)(?:[-/.–]\p{N}+)?(\s+\p{Ll})?/u.exec(text);
+    if (lead) numbers.push(Number(lead[1]));
+    if (lead?.[2]) quantities++;
+  }
+  const common = Math.max(0, ...shapes.values());
+  const ranked = numbers.length >= 3 && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
+  return common * 5 >= ks.length * 3 || (!ranked && quantities * 5 >= ks.length * 3);
+}
+
+const LIST_ITEM_MAX = 200;
+
+function isListItem(b: Classified): boolean {
+  // Lines with links are a list of where to go, not data.
+  return b.cue === 'none' && b.verdict.label === 'boilerplate' && b.verdict.reason === 'short' && !b.features.hasUrl && b.features.weight <= LIST_ITEM_MAX;
+}
+
+/** A data list right after the text (past inserts and a heading of its own) belongs to it. */
+function listOn(blocks: readonly Classified[], end: number): number {
+  let i = end + 1;
+  for (let seen = 0; i < blocks.length && seen < BRIDGE_SPAN && isInsert(blocks[i]!); i++, seen++);
+  const head = blocks[i];
+  const k0 = head && isListItem(head) && head.features.titleLike && head.features.weight <= 60 ? i + 1 : i;
+  let j = k0;
+  while (j < blocks.length && isListItem(blocks[j]!)) j++;
+  const items = Array.from({ length: j - k0 }, (_, n) => k0 + n);
+  return isDataList(blocks, items) ? j - 1 : end;
 }
 
 function isCutParagraph(b: Classified): boolean {

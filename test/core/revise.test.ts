@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyBlock, type Classified } from '../../src/core/classify.js';
-import { blockScore, densestRun, reviseByNeighbours } from '../../src/core/revise.js';
+import { blockScore, densestRun, isDataList, reviseByNeighbours } from '../../src/core/revise.js';
 import { EN_BODY, ZH_BODY, balanced, block, ctx, inOrder, labeled } from '../helpers.js';
 
 /** Classifies each line alone, as the first pass does, then revises the list by neighbours. */
@@ -140,6 +140,42 @@ describe('reviseByNeighbours: bridging inserts', () => {
   it('does not bridge a trending header or a menu', () => {
     const out = revise(EN_BODY[0], 'Most read', ...inserts, EN_BODY[1], EN_BODY[2], EN_BODY[3]);
     expect(out[0]!.verdict.label).toBe('boilerplate');
+  });
+});
+
+describe('data lists', () => {
+  const isData = (...lines: string[]) => {
+    const bs = revise(...lines);
+    return isDataList(bs, bs.map((_, i) => i));
+  };
+
+  it.each([
+    ['tour dates', ['June 9 – West Palm Beach, FL @ Coral Sky', 'June 10 – Tampa, FL @ Credit Union Amphitheatre', 'June 14 – Alpharetta, GA @ Ameris Bank']],
+    ['standings', ['England (Group A): 10th appearance', 'Czech Republic (Group A): 7th appearance', 'Ukraine (Group B): 3rd appearance']],
+    ['ingredients', ['8-9 ripe pears, cored and peeled', '1 lemon, or about 1/4 cup lemon juice', '6 tbsp fruit pectin powder', '1 tsp cinnamon']],
+  ])('%s are a data list', (_, lines) => {
+    expect(isData(...lines)).toBe(true);
+  });
+
+  it.each([
+    ['a menu', ['Home', 'World', 'Politics', 'Sports']],
+    ['headlines', ['Stocks rally as tech earnings beat forecasts', "Storm leaves thousands without power", 'Audi e-Tron Sportback makes crossovers look good']],
+    ['listicle headlines', ['10 Truly Eccentric Homes', '15 Unusual Prehistoric Creatures', '8 Crazy Championships']],
+    ['a share bar with drawn marks', ['□ Facebook', '□ Stumble', '□ Digg']],
+    ['a ranked list', ['1 Stocks rally as tech earnings beat forecasts', '2 storm leaves thousands without power', '3 minister resigns']],
+    ['two lines', ['June 9 – Tampa, FL @ Amphitheatre', 'June 10 – Miami, FL @ Arena']],
+  ])('%s are not', (_, lines) => {
+    expect(isData(...lines)).toBe(false);
+  });
+
+  it('a data list with its heading right after the text belongs to it', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], EN_BODY[2], 'Tour Dates', 'June 9 – West Palm Beach, FL @ Coral Sky', 'June 10 – Tampa, FL @ Credit Union Amphitheatre', 'June 14 – Alpharetta, GA @ Ameris Bank');
+    expect(out.slice(3).map((b) => b.verdict.label === 'body' || b.verdict.label === 'heading')).toEqual([true, true, true, true]);
+  });
+
+  it('a menu after the text does not', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], EN_BODY[2], 'Home', 'World', 'Politics', 'Sports');
+    expect(out.slice(3).every((b) => b.verdict.label === 'boilerplate')).toBe(true);
   });
 });
 
