@@ -219,6 +219,33 @@ export function extendRun(blocks: readonly Classified[], [first, last]: [number,
 // A drawn list mark ("□ Facebook", "- Next") is the converter's, the same on every item of any list.
 const LEAD_MARK = /^[^\p{L}\p{N}\s]+\s+/u;
 
+const PREFACE_SPAN = 30;
+const PARAGRAPH_WEIGHT = 150;
+
+function isParagraph(b: Classified | undefined): boolean {
+  return !!b && b.verdict.label === 'body' && b.features.endsSentence && !b.features.hasUrl && b.features.weight >= PARAGRAPH_WEIGHT;
+}
+
+/**
+ * Two or more full paragraphs just above the run, cut off from it by a box of links the page put
+ * inside the article ("More in …", a slideshow), are its opening. Teasers above an article come one
+ * paragraph at a time between headlines, and nothing crosses a comment or a footer. The box itself
+ * stays out: the result names the paragraphs, and the blocks between them and the run are not read
+ * as the article's subheadings.
+ */
+function prefaceBack(blocks: readonly Classified[], start: number): { first: number; last: number } | null {
+  for (let i = start - 1, seen = 0; i > 0 && seen < PREFACE_SPAN; i--, seen++) {
+    const b = blocks[i]!;
+    if (b.cue === 'end-marker' || b.verdict.reason === 'comment' || b.verdict.reason === 'footer') return null;
+    if (!isParagraph(b) || !isParagraph(blocks[i - 1])) continue;
+    if (i === start - 1) return null;
+    let first = i - 1;
+    while (isParagraph(blocks[first - 1])) first--;
+    return { first: bridgeBack(blocks, first), last: i };
+  }
+  return null;
+}
+
 /** The punctuation a line is built on: "June 9 – Tampa, FL @ Amphitheatre" gives "–,@". */
 function skeleton(text: string): string {
   // Hyphens, apostrophes and points inside words ("e-Tron", "Audi’s", "2.0") are spelling, not shape.
@@ -394,10 +421,12 @@ export function reviseByNeighbours(input: readonly Classified[], t: Thresholds):
   if (!run) {
     return blocks.map((b) => (isKept(b) ? relabel(b, revised('boilerplate', 'ctx/no-main-text', 'outside')) : b));
   }
-  const [first, last] = extendRun(blocks, run);
+  const [start, last] = extendRun(blocks, run);
+  const preface = prefaceBack(blocks, start);
+  const first = preface?.first ?? start;
   const crowded = shortRuns(blocks, first, last, listed);
   const out = blocks.map((b, i): Classified => {
-    const inside = i >= first && i <= last;
+    const inside = i >= first && i <= last && !(preface && i > preface.last && i < start);
     if (!inside) {
       // A lead image sits just above the text; captions further out illustrate other stories.
       if (b.verdict.label === 'caption' && (i < first - 3 || i > last + 1)) {

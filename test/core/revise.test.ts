@@ -143,6 +143,34 @@ describe('reviseByNeighbours: bridging inserts', () => {
   });
 });
 
+describe('reviseByNeighbours: an opening cut off by a box of links', () => {
+  const links = ['Trump Impeachment Inquiry', 'Watch live: Sondland testifies', 'Key moments from the testimony', '7 key moments from the hearing', 'Volker says he did not know', 'White House aides testify', 'Watch CBSN Live', 'Impeachment timeline'];
+  const box = [...links, 'More in Trump Impeachment Inquiry', 'Watch live: Sondland testifies in impeachment hearing', 'Key moments from Volker and Morrison testimony', 'White House aides testify in impeachment inquiry'];
+  const after = [EN_BODY[2], EN_BODY[3], EN_BODY[4], EN_BODY[0], EN_BODY[1]];
+
+  // Full paragraphs: two of the sample sentences each.
+  const p1 = `${EN_BODY[0]} ${EN_BODY[1]}`;
+  const p2 = `${EN_BODY[2]} ${EN_BODY[3]}`;
+
+  it('keeps two or more paragraphs above the box, and leaves the box out', () => {
+    const out = revise(p1, p2, ...box, ...after);
+    expect(labels(out.slice(0, 2))).toEqual(['body', 'body']);
+    expect(out.slice(2, 2 + box.length).some((b) => b.verdict.label !== 'boilerplate')).toBe(false);
+    expect(labels(out.slice(2 + box.length))).toEqual(after.map(() => 'body'));
+  });
+
+  it('does not take a lone teaser paragraph above the box', () => {
+    const out = revise(p1, ...box, ...after);
+    expect(out[0]!.verdict.label).toBe('boilerplate');
+  });
+
+  it('does not reach across a footer', () => {
+    const out = revise(p1, p2, 'Copyright © 2023 Example Media. All rights reserved.', ...box, ...after);
+    expect(out.at(-1)!.verdict.label).toBe('body');
+    expect(out[0]!.verdict.label).toBe('boilerplate');
+  });
+});
+
 describe('data lists', () => {
   const isData = (...lines: string[]) => {
     const bs = revise(...lines);
