@@ -219,6 +219,14 @@ export function extendRun(blocks: readonly Classified[], [first, last]: [number,
 // A drawn list mark ("□ Facebook", "- Next") is the converter's, the same on every item of any list.
 const LEAD_MARK = /^[^\p{L}\p{N}\s]+\s+/u;
 
+// An address, or a piece of one that wrapping split off ("…&width=292&colorscheme=light").
+const LINK = /\S*(?:https?:\/\/|www\.|[=&%/])\S*/gu;
+
+/** A line that is an address and little else: a widget's source or a link, never a subheading. */
+function isBareLink(b: Classified): boolean {
+  return b.features.hasUrl && b.text.replace(LINK, '').trim().length < 10;
+}
+
 const PREFACE_SPAN = 30;
 const PARAGRAPH_WEIGHT = 150;
 
@@ -438,7 +446,7 @@ export function reviseByNeighbours(input: readonly Classified[], t: Thresholds):
     }
     if ((i === first || i === last) && isCutParagraph(b)) return relabel(b, revised('body', 'ctx/cut-off-by-main'));
     if (b.verdict.label !== 'boilerplate' || b.verdict.reason !== 'short') return b;
-    if (b.features.weight < 4) return b;
+    if (b.features.weight < 4 || isBareLink(b)) return b;
     // Kicker, headline, byline, kicker, headline...: a list of other stories, not subheadings.
     if (crowded.has(i)) return relabel(b, revised('boilerplate', 'ctx/short-run-in-main', 'teaser'));
     if (b.features.titleLike && b.features.weight <= t.maxHeadingWeight && !b.bullet) {

@@ -171,6 +171,18 @@ describe('reviseByNeighbours: an opening cut off by a box of links', () => {
   });
 });
 
+describe('reviseByNeighbours: links inside the text', () => {
+  it('leaves a bare address between paragraphs out, even when wrapping split it', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], 'http://www.facebook.com/plugins/likebox.php?href=http%3A%2F%2Fwww.facebook.com%2Ftodayclick er&width=292&colorscheme=light', EN_BODY[2], EN_BODY[3]);
+    expect(out[2]!.verdict.label).toBe('boilerplate');
+  });
+
+  it('still keeps a short line that only mentions an address', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], 'Tickets are on sale now at www.example.com', EN_BODY[2], EN_BODY[3]);
+    expect(out[2]!.verdict.label).not.toBe('boilerplate');
+  });
+});
+
 describe('data lists', () => {
   const isData = (...lines: string[]) => {
     const bs = revise(...lines);
