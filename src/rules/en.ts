@@ -33,6 +33,13 @@ export const en = {
       pattern: /^(?:.{1,120}\.\.\. ?view full size|view full size|enlarge (?:this )?(?:image|photo)|advertisement|advertising|advert|ad|ads|sponsored|sponsored content|promoted|story continues below(?: advertisement)?|continue reading (?:below|the main story)|article continues below(?: advertisement)?|\(?ad\)?|- advertisement -|scroll to continue with content)$/u,
     },
     {
+      id: 'en/disclaimer',
+      reason: 'footer',
+      // The legal notes a site prints under every page: trademarks, the FDA line, medical and
+      // investment advice, results that vary. Anchored at the start so an article may quote them.
+      pattern: /^(?=.{0,600}$)[*+†‡]?\s*(?:(?:[\p{L}\d.&'-]+(?: [\p{L}\d.&'-]+){0,3}, ){2,}(?:and )?[\p{L}\d.&' -]{1,60} (?:is|are) (?:a |the )?(?:registered )?trade ?marks? of\b|these statements have not been evaluated by the food and drug administration|(?:individual )?results (?:may )?vary\b|consult (?:your|a) (?:physician|doctor|healthcare provider) before\b|consult (?:your|a) (?:physician|doctor) and\b|the (?:information|content|contents|material) (?:provided |contained |published )?(?:on|in) this (?:web ?site|site|page|blog)\b.{0,200}\b(?:for (?:general )?(?:informational|educational|information) purposes|not (?:intended|a substitute)|us audience)|this (?:article|content|post) is for (?:general )?(?:informational|educational) purposes only)/u,
+    },
+    {
       id: 'en/author-bio',
       reason: 'footer',
       // The note about the writer that closes many articles.

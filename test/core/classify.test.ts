@@ -28,6 +28,11 @@ describe('classifyBlock: read-more links', () => {
     expect(classify('阅读全文').verdict).toEqual({ label: 'boilerplate', reason: 'read-more', rule: 'zh/read-more', pass: 'classify' });
   });
 
+  it('does not take an article sentence about trademarks or the FDA for a disclaimer', () => {
+    expect(verdictOf('The company said its logo is a registered trademark of the parent firm and would not be changed, despite the court ruling on Tuesday.').label).toBe('body');
+    expect(verdictOf('Critics say these statements have not been evaluated by the Food and Drug Administration, and the agency said on Monday it would look into them.').label).toBe('body');
+  });
+
   it('does not take a sentence that mentions reading for a link', () => {
     expect(verdictOf('他说，阅读全文之后才能理解这份报告的意义，并呼吁各方认真对待。').label).toBe('body');
   });
@@ -56,6 +61,10 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     ['分享到：微信 微博', 'share'],
     ['Share this article', 'share'],
     ['Skip to main content', 'nav'],
+    ['*These statements have not been evaluated by the Food and Drug Administration. These products are not intended to diagnose, treat, cure, or prevent any disease.', 'footer'],
+    ['Apple logo, Apple TV, App Store, iPad, iPhone, and iPod touch are registered trademarks of Apple Inc. Roku is a registered trademark of Roku, Inc.', 'footer'],
+    ['+Results vary depending on starting point, goals and effort. Exercise and proper diet are necessary to achieve and maintain weight loss.', 'footer'],
+    ['The information provided on this website (including the Blogs and all other content) was originally intended for a US audience. Regulations in your country may vary.', 'footer'],
   ])('%s is boilerplate (%s)', (text, reason) => {
     expect(verdictOf(text)).toMatchObject({ label: 'boilerplate', reason });
   });
