@@ -211,7 +211,9 @@ export function extendRun(blocks: readonly Classified[], [first, last]: [number,
   if (tail && isCutParagraph(tail) && blocks[end]!.verdict.label === 'body') end++;
   for (let prev = -1; prev !== end; ) {
     prev = end;
-    end = bridgeOn(blocks, listOn(blocks, end));
+    const grown = tableOn(blocks, listOn(blocks, end));
+    // Prose right after a list or table the run took is the text going on.
+    end = bridgeOn(blocks, grown > end ? proseOn(blocks, grown) : grown);
   }
   return [bridgeBack(blocks, start), end];
 }
@@ -225,6 +227,31 @@ const LINK = /\S*(?:https?:\/\/|www\.|[=&%/])\S*/gu;
 /** A line that is an address and little else: a widget's source or a link, never a subheading. */
 function isBareLink(b: Classified): boolean {
   return b.features.hasUrl && b.text.replace(LINK, '').trim().length < 10;
+}
+
+const CELL_MAX = 100;
+const NUMBER_CELL = /^[\p{N}.,:%+\-−–/ ]+$/u;
+
+function isCell(b: Classified): boolean {
+  if (b.cue !== 'none' || b.features.hasUrl || b.features.weight > CELL_MAX) return false;
+  return b.verdict.label === 'body' || b.verdict.reason === 'short' || b.verdict.reason === 'decoration';
+}
+
+/**
+ * A table the converter wrote one cell per line (a poll's answers, votes and percentages) right
+ * after the text: six or more lines with no blank between them, 30-75% of them numbers. All numbers
+ * would be a pager or a score strip; no numbers, a menu.
+ */
+function tableOn(blocks: readonly Classified[], end: number): number {
+  const i = end + 1;
+  let j = i;
+  let numbers = 0;
+  while (j < blocks.length && isCell(blocks[j]!) && (j === i || !blocks[j]!.gapBefore)) {
+    if (NUMBER_CELL.test(blocks[j]!.text)) numbers++;
+    j++;
+  }
+  const n = j - i;
+  return n >= 6 && numbers * 10 >= n * 3 && numbers * 4 <= n * 3 ? j - 1 : end;
 }
 
 const PREFACE_SPAN = 30;
@@ -336,6 +363,11 @@ function bridgeOn(blocks: readonly Classified[], end: number): number {
   }
   const p = blocks[i];
   if (i > end + 1 && p && isOpening(p)) return bridgeOn(blocks, i);
+  return end;
+}
+
+function proseOn(blocks: readonly Classified[], end: number): number {
+  while (end + 1 < blocks.length && isOpening(blocks[end + 1]!)) end++;
   return end;
 }
 

@@ -183,6 +183,30 @@ describe('reviseByNeighbours: links inside the text', () => {
   });
 });
 
+describe('reviseByNeighbours: tables written one cell per line', () => {
+  /** Cells follow one another with no blank line; the first comes after one. */
+  function reviseCells(before: string[], cells: string[], after: string[]): Classified[] {
+    const rows: [string, boolean][] = [...before.map((t): [string, boolean] => [t, true]), ...cells.map((t, i): [string, boolean] => [t, i === 0]), ...after.map((t): [string, boolean] => [t, true])];
+    const blocks = inOrder(rows.map(([text, gapBefore]) => block({ text, gapBefore })));
+    return reviseByNeighbours(blocks.map((b) => classifyBlock(b, ctx.rules, balanced)), balanced);
+  }
+  const poll = ['Response', 'Votes', '%', 'He should be closing.', '30', '15%', 'He should be used in middle relief.', '42', '21%', 'Undecided', '7', '3%'];
+  const question = 'Has Carlos Gomez done enough in 2012 to prove he deserves an opportunity to play every day in center field in 2013?';
+
+  it('takes a poll table after the text, and the prose that follows it', () => {
+    const out = reviseCells([EN_BODY[0], EN_BODY[1], EN_BODY[2]], poll, [question]);
+    expect(out[3 + 3]!.verdict.label).toBe('body');
+    expect(out.at(-1)!.verdict.label).toBe('body');
+  });
+
+  it('leaves a pager (all numbers) and a menu (no numbers) out', () => {
+    const pager = reviseCells([EN_BODY[0], EN_BODY[1], EN_BODY[2]], ['1', '2', '3', '4', '5', '6', 'Next'], []);
+    expect(pager.slice(3).some((b) => b.verdict.label === 'body')).toBe(false);
+    const menu = reviseCells([EN_BODY[0], EN_BODY[1], EN_BODY[2]], ['Home', 'World', 'Politics', 'Business', 'Sports', 'Weather'], []);
+    expect(menu.slice(3).some((b) => b.verdict.label === 'body')).toBe(false);
+  });
+});
+
 describe('data lists', () => {
   const isData = (...lines: string[]) => {
     const bs = revise(...lines);
