@@ -86,7 +86,14 @@ export const zh = {
     {
       id: 'zh/comments-start',
       reason: 'comment',
-      pattern: /^(?:网友评论|網友評論|发表评论|發表評論|我要评论|我要評論|评论区|評論區|全部评论|全部評論|最新评论|最新評論|热门评论|熱門評論|读者评论|讀者評論|已有\d+(?:条|人)评论|共有\d+条评论|发表回复|發表回覆|快速回复|快速回覆)[:：]?.{0,12}$/u,
+      // A blog may put the post's title first: "《…》已有1件评论".
+      pattern: /^(?:《[^》]{1,60}》)?(?:网友评论|網友評論|发表评论|發表評論|我要评论|我要評論|评论区|評論區|全部评论|全部評論|最新评论|最新評論|热门评论|熱門評論|读者评论|讀者評論|已有\d+(?:条|條|人|件|篇)(?:评论|評論)|共有\d+(?:条|條)(?:评论|評論)|发表回复|發表回覆|快速回复|快速回覆)[:：]?.{0,12}$/u,
+    },
+    {
+      id: 'zh/legal-notice',
+      reason: 'footer',
+      // The heading of the notice a paper prints under every article; what follows it is the notice.
+      pattern: /^[【\[]?(?:反侵权公告|反侵權公告|版权声明|版權聲明|免责声明|免責聲明|法律声明|法律聲明|侵权举报|侵權舉報)[】\]]?[:：]?$/u,
     },
     {
       id: 'zh/footer-start',

@@ -76,8 +76,16 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     ]);
   });
 
-  it.each(['网友评论', '發表評論', 'Leave a Reply', 'Post a comment'])('%s marks where the comments start', (text) => {
+  it.each(['网友评论', '發表評論', 'Leave a Reply', 'Post a comment', '已有3件评论', '《播客热潮迅速蔓延》已有1件评论'])('%s marks where the comments start', (text) => {
     expect(verdictOf(text)).toMatchObject({ label: 'boilerplate', reason: 'comment', cue: 'end-marker' });
+  });
+
+  it.each(['反侵权公告：', '【版权声明】', '免責聲明'])('%s heads a legal notice: the page ends there', (text) => {
+    expect(verdictOf(text)).toMatchObject({ label: 'boilerplate', reason: 'footer', cue: 'end-marker' });
+  });
+
+  it('does not take a sentence that starts with a notice word for its heading', () => {
+    expect(verdictOf('版权声明引发争议，多家媒体表示将重新审视转载规则，并与作者协商稿酬标准。').cue).not.toBe('end-marker');
   });
 
   it('takes a bare "Comments" for a soft marker: a link, unless post headers follow', () => {
