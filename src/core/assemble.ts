@@ -73,6 +73,13 @@ const MONTHS: Readonly<Record<string, number>> = {
 };
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** Month and day of "a/b/yyyy": the number above 12 is the day; two numbers up to 12 are unknown. */
+function dayMonthOrder(a: number, b: number): [number, number] {
+  if (a === b || (a > 12 && b <= 12)) return [b, a];
+  if (b > 12 && a <= 12) return [a, b];
+  return [0, 0];
+}
+
 /** The first date stated in the header lines, as ISO 8601 with the text it came from. */
 export function findDate(blocks: readonly Labeled[], pack: RulePack): ArticleDate | null {
   for (const b of blocks) {
@@ -80,8 +87,7 @@ export function findDate(blocks: readonly Labeled[], pack: RulePack): ArticleDat
     const g = hit?.m.groups;
     if (!hit || !g) continue;
     const y = Number(g['y']);
-    const m = g['mon'] ? MONTHS[g['mon'].toLowerCase()] : Number(g['m']);
-    const d = Number(g['d']);
+    const [m, d] = g['md1'] ? dayMonthOrder(Number(g['md1']), Number(g['md2'])) : [g['mon'] ? MONTHS[g['mon'].toLowerCase()] : Number(g['m']), Number(g['d'])];
     if (!m || m < 1 || m > 12 || d < 1 || d > 31) continue;
     let iso = `${y}-${pad(m)}-${pad(d)}`;
     if (g['H'] !== undefined && g['M'] !== undefined) {
@@ -124,7 +130,10 @@ export function assemble(
   // close the last paragraph ("（记者 胡晓蓉）").
   const header = firstKept < 0 ? [] : labeled.slice(Math.max(0, firstKept - 10), firstKept + 3).filter((b) => b.features.weight <= 300);
   const lastKept = kept.slice(-2);
-  const byline = firstGroup(pack.bylines, [...header, ...lastKept]);
+  // …or stand on a line of its own just below it ("□ 本报记者 葛灵丹").
+  const lastAt = labeled.findLastIndex(isKeptLabel);
+  const trailer = lastAt < 0 ? [] : labeled.slice(lastAt + 1, lastAt + 4).filter((b) => b.features.weight <= 100);
+  const byline = firstGroup(pack.bylines, [...header, ...lastKept, ...trailer]);
   const editor = firstGroup(pack.editors, firstKept < 0 ? [] : labeled.slice(firstKept));
   const date = findDate(header, pack);
   const images: Image[] = labeled

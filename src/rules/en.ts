@@ -162,6 +162,9 @@ export const en = {
   dates: [
     { id: 'en/month-day-year', pattern: /\b(?<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d{2})(?:,?\s*(?:at\s+)?(?<H>\d{1,2}):(?<M>\d{2})\s*(?<ampm>[ap]\.?m\.?)?)?/iu },
     { id: 'en/day-month-year', pattern: /\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?<y>(?:19|20)\d{2})/iu },
+    // "9/17/2004 5:54:13 AM" (US) or "17/09/2004" (Europe): md1/md2 leave the order to the numbers,
+    // and a date they cannot settle ("06/02/2022") is no date rather than a wrong one.
+    { id: 'en/slash-date', pattern: /\b(?<md1>\d{1,2})\/(?<md2>\d{1,2})\/(?<y>(?:19|20)\d{2})(?:\s+(?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2}))?\s*(?<ampm>[ap]\.?m\.?)?)?/iu },
     { id: 'en/iso', pattern: /\b(?<y>(?:19|20)\d{2})-(?<m>\d{2})-(?<d>\d{2})(?:[t ](?<H>\d{2}):(?<M>\d{2}))?/iu },
   ],
   editors: [{ id: 'en/edited-by', pattern: /^\(?(?:edited|editing) by\s+([^;)]{2,60})/iu }],

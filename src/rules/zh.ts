@@ -133,16 +133,25 @@ export const zh = {
     { id: 'zh/dateline-benbao', pattern: /^(?:本报讯|本報訊|本刊讯|本刊訊|本网讯|本網訊)/u },
   ],
   bylines: [
-    { id: 'zh/author-label', pattern: /(?:作者|作\s+者|^撰文|^文)\s*[:：/／]\s*([^\s:：|，,。()（）\[\]【】<>="]{2,12})/u },
+    // Not "作者： size=\"20\"": a dump of broken markup leaves attributes where the name should be.
+    { id: 'zh/author-label', pattern: /(?:作者|作\s+者|^撰文|^文)\s*[:：/／]\s*(?![^\s:：]*=)([^\s:：|，,。()（）\[\]【】<>="]{2,12})/u },
+    // Sohu's header: "2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]".
+    { id: 'zh/bracketed-author', pattern: /\[\s*([\p{Script=Han}·]{2,4})\s*\]\s*(?:来源|來源)[:：]/u },
+    // A line that is only the paper and its reporters: "光明日报记者王建宏张文攀", "本报实习生刘国栋周炜".
+    { id: 'zh/reporter-line', pattern: /^[□■●◆·\s]*(?:[\p{Script=Han}]{0,8}?(?:报|報|社|台|网|網|刊))?(?:记者|記者|实习生|實習生|通讯员|通訊員)(?!.*(?:发自|發自|报道|報道|摄|攝))\s*([\p{Script=Han}·]{2,4}(?:[\s、]*[\p{Script=Han}·]{2,4}){0,4})$/u },
     // "本报记者 葛灵丹", "（记者 胡晓蓉）", "新京报记者彭冲山东冠县报道": a name of two to four Han
     // characters after 记者, where the name ends at a space, a bracket, punctuation or 发自/报道.
-    { id: 'zh/reporter', pattern: /(?:记者|記者|通讯员|通訊員|实习生|實習生)\s*(?!了解|获悉|獲悉|看到|注意|发现|發現|从|從|在|近日|日前|采访|採訪|调查|調查|来到|來到|走访|走訪|询问|詢問|得知|随后|隨後|一行|们|們)([\p{Script=Han}·]{2,4}?)(?=[\s)）\]】，,。、/]|$|发自|發自|报道|報道|摄|攝|[\p{Script=Han}]{2,6}(?:报道|報道|电|電))/u },
+    // 记者 after 见/向/据… is the reporter as a pronoun in prose ("看见记者进来"), not a byline.
+    { id: 'zh/reporter', pattern: /(?:^|[\s(（【\[□■●]|报|報|社|台|网|網|刊|电|電)(?:记者|記者|通讯员|通訊員|实习生|實習生)\s*(?!了解|获悉|獲悉|看到|注意|发现|發現|从|從|在|近日|日前|采访|採訪|调查|調查|来到|來到|走访|走訪|询问|詢問|得知|随后|隨後|一行|们|們)([\p{Script=Han}·]{2,4}?)(?=[\s)）\]】，,。、/]|$|发自|發自|报道|報道|摄|攝|[\p{Script=Han}]{2,6}(?:报道|報道|电|電))/u },
+    // The reporter's name closing the last paragraph: "…的重要保障。（袁源）".
+    { id: 'zh/trailing-name', pattern: /[（(]\s*(?!组图|組圖|资料图|資料圖|附图|附圖|多图|多圖|配图|配圖|图片|圖片|专题|專題|视频|視頻|待续|待續|未完|原创|原創|转载|轉載|全文|摘编|摘編|综合|綜合|编译|編譯)([\p{Script=Han}·]{2,4})\s*[)）]$/u },
     { id: 'zh/photographer', pattern: /([\p{Script=Han}·]{2,4})\s*[/／]\s*(?:摄|攝)$/u },
   ],
   dates: [
     { id: 'zh/ymd', pattern: /(?<y>(?:19|20)\d{2})\s*(?:年|[-/.])\s*(?<m>\d{1,2})\s*(?:月|[-/.])\s*(?<d>\d{1,2})\s*日?(?:\s*(?<H>\d{1,2})[:：](?<M>\d{2})(?:[:：](?<S>\d{2}))?)?/u },
   ],
-  editors: [{ id: 'zh/editor-name', pattern: /^[(（[【]?(?:责任编辑|責任編輯|责编|責編|编辑|編輯)[:：]\s*([^)）\]】]{1,20})/u }],
+  // "（ 责任编辑：刘林源 ）", "来源：巴彦淖尔日报    编辑：苏亮".
+  editors: [{ id: 'zh/editor-name', pattern: /(?:^|\s)[(（[【]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]\s*([^)）\]】\s]{1,12}(?:[、，, ][^)）\]】\s]{1,12}){0,3})/u }],
   stopwords: [],
   // The particles and pronouns that run through Chinese prose and rarely through headlines or menus.
   functionChars: '的了是在和与也就都而及与着着之其为于以从把被对向这那我你他她它们个不没有很更最所将已还又但并或如若因此其中等',

@@ -147,6 +147,38 @@ describe('assemble through extract: images, byline, editor', () => {
     expect(article(...zhBody, '', '责任编辑：王五').editor).toBe('王五');
   });
 
+  it.each([
+    ['光明日报记者王建宏张文攀', '王建宏张文攀'],
+    ['本报实习生刘国栋周炜', '刘国栋周炜'],
+    ['□ 本报记者 葛灵丹', '葛灵丹'],
+    ['本报记者罗科苏盈发自北京', '罗科苏盈'],
+    ['BUSINESS.SOHU.COM　2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]', '黄宇'],
+  ])('reads the Chinese byline of %s above the text', (line, name) => {
+    expect(article(line, '', ...zhBody).byline).toBe(name);
+  });
+
+  it('reads a reporter named in brackets at the end of the text, or on a line just below it', () => {
+    expect(article(...zhBody.slice(0, -1), `${zhBody.at(-1)}（袁源）`).byline).toBe('袁源');
+    expect(article(...zhBody, '', '□ 本报记者 葛灵丹').byline).toBe('葛灵丹');
+    expect(article(...zhBody.slice(0, -1), `${zhBody.at(-1)}（组图）`).byline).toBeNull();
+  });
+
+  it('does not take the reporter of a sentence, nor an HTML attribute, for a byline', () => {
+    expect(article('看见记者进来，她立刻露出羞涩的表情。', '', ...zhBody).byline).toBeNull();
+    expect(article('作者： size="20"   来源： size="20"', '', ...zhBody).byline).toBeNull();
+  });
+
+  it('reads an editor in brackets with spaces, or after the source on one line', () => {
+    expect(article(...zhBody, '', '（ 责任编辑：刘林源 ）').editor).toBe('刘林源');
+    expect(article(...zhBody, '', '• 来源：巴彦淖尔日报    编辑：苏亮').editor).toBe('苏亮');
+  });
+
+  it('reads a slashed date in whichever order its numbers allow, and no date when they do not', () => {
+    expect(article('发布日期： 9/17/2004 5:54:13 PM', '', ...zhBody).date).toMatchObject({ iso: '2004-09-17T17:54:13' });
+    expect(article('Carlos Nadalim 27/09/2018 Comente!', '', ...zhBody).date).toMatchObject({ iso: '2018-09-27' });
+    expect(article('发表时间： 06/02/2022 - 13:48', '', ...zhBody).date).toBeNull();
+  });
+
   it('counts the input lines, blank ones included', () => {
     expect(article('a', '', 'b').lineCount).toBe(3);
   });
