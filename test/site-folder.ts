@@ -44,9 +44,13 @@ const CLAUSES = [
   '记者在现场看到，许多工作人员正在忙着布置场地',
 ];
 
+// The first sentence of a story names its own city and topic, as the headline does: a real lead
+// shares its words with its headline, and the title finder relies on that.
 function sentence(rnd: () => number, story: number, k: number): string {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  return `${pick(CITIES)}${pick(ACTORS)}第${story + 1}号通报第${k + 1}段称，${pick(TOPICS)}工作将在未来${2 + Math.floor(rnd() * 20)}个月内${pick(VERBS)}，${pick(CLAUSES)}。`;
+  const city = k === 0 ? CITIES[story % CITIES.length]! : pick(CITIES);
+  const topic = k === 0 ? TOPICS[(story * 7) % TOPICS.length]! : pick(TOPICS);
+  return `${city}${pick(ACTORS)}第${story + 1}号通报第${k + 1}段称，${topic}工作将在未来${2 + Math.floor(rnd() * 20)}个月内${pick(VERBS)}，${pick(CLAUSES)}。`;
 }
 
 function paragraph(rnd: () => number, story: number, k: number): string {

@@ -8,6 +8,8 @@ export function isKeptLabel(b: Labeled): boolean {
 
 // "Tempo de leitura: 1 minuto", "Tested by: …": a short label, a colon and a value; headlines
 // with a colon ("BitchTapes: Fireplace Grooves") have no number after it and no "by" before it.
+// "You are here: Home / Babies / Baby Showers / How to…", "Blog » Feed » Comments Feed".
+const BREADCRUMB = /(?:\s[/»>›]\s.*){2}|(?:【[^】]*】.*){2}/u;
 const LABELLED = /^[^:：]{1,25}(?:[:：]\s*\S*\d|\bby[:：])/iu;
 
 /**
@@ -18,6 +20,7 @@ const LABELLED = /^[^:：]{1,25}(?:[:：]\s*\S*\d|\bby[:：])/iu;
 export function findTitle(blocks: readonly Classified[], pack: RulePack): number | null {
   const first = blocks.findIndex(isKeptLabel);
   if (first < 0) return null;
+  const opening = topicWords(blocks.filter(isKeptLabel).slice(0, 4).map((b) => b.norm).join(' '));
   let best: { i: number; score: number } | null = null;
   for (let i = first - 1, steps = 0; i >= 0 && steps < 8; i--) {
     const b = blocks[i]!;
@@ -28,16 +31,49 @@ export function findTitle(blocks: readonly Classified[], pack: RulePack): number
     if (reason === 'trending' || reason === 'teaser' || reason === 'category' || reason === 'read-more') break;
     if (label === 'boilerplate' && reason !== 'short' && reason !== 'outside') continue;
     const f = b.features;
-    if (!f.titleLike || b.bullet || f.weight < 15 || f.weight > 300) continue;
-    if (LABELLED.test(b.text) || /[@|[\]]|^\p{Ll}/u.test(b.text) || f.digitRatio > 0.15) continue;
+    // A headline may close on "!", "?" or an abbreviation ("…Debris Off Wash.") if it is in title case.
+    const titleCased = f.words >= 3 && f.capRatio >= 0.5 && f.weight <= 200;
+    if (!(f.titleLike || titleCased) || b.bullet || f.weight < 15 || f.weight > 300) continue;
+    if (LABELLED.test(b.text) || /[@|[\]]|^\p{Ll}/u.test(b.text) || f.digitRatio > 0.15 || BREADCRUMB.test(b.text)) continue;
     if (firstPattern(pack.bylines, b.text) || firstPattern(pack.dates, b.text) || firstPattern(pack.captionCues, b.text)) continue;
     let score = 1 - 0.25 * steps;
     if (f.weight >= 30 && f.weight <= 200) score += 1;
     if (f.words >= 3 && f.capRatio >= 0.5) score += 0.5;
     if (repeatsElsewhere(blocks, i)) score += 2;
+    // A headline names what the text is about; a site name or a menu line shares no word with it.
+    const topic = topicWords(b.norm);
+    if (sharesTopic(topic, opening)) score += 1;
+    // Chinese headlines abbreviate ("拆房屡出命案" for "为拆一幢房…三条人命"), so sharing no pair
+    // says little there; a Latin-script line that shares no word is a site name or a menu.
+    else if ([...topic].some((w) => !/\p{Script=Han}/u.test(w)) || topic.size === 0) score -= 2;
     if (!best || score > best.score) best = { i, score };
   }
   return best && best.score >= 0.5 ? best.i : null;
+}
+
+/** Words long enough to carry a topic (Latin, five letters up) and Han character pairs. */
+function topicWords(norm: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of norm.match(/\p{L}{5,}/gu) ?? []) if (!/\p{Script=Han}/u.test(w)) out.add(w);
+  for (const run of norm.match(/\p{Script=Han}{2,}/gu) ?? []) for (let k = 0; k + 1 < run.length; k++) out.add(run.slice(k, k + 2));
+  return out;
+}
+
+/**
+ * One long Latin word in common is a topic; Han pairs need two, or a fifth of the line's, since a
+ * site name ("…新闻网") shares a common pair like 新闻 with any text.
+ */
+function sharesTopic(words: ReadonlySet<string>, opening: ReadonlySet<string>): boolean {
+  let han = 0;
+  let hanShared = 0;
+  for (const w of words) {
+    const isHan = /\p{Script=Han}/u.test(w);
+    if (isHan) han++;
+    if (!opening.has(w)) continue;
+    if (!isHan) return true;
+    hanShared++;
+  }
+  return hanShared >= 2 || (hanShared > 0 && hanShared * 5 >= han);
 }
 
 /** Whether the page states this text again, as its <title> or a breadcrumb usually does. */

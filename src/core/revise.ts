@@ -467,6 +467,10 @@ export function reviseByNeighbours(input: readonly Classified[], t: Thresholds):
   const crowded = shortRuns(blocks, first, last, listed);
   const out = blocks.map((b, i): Classified => {
     const inside = i >= first && i <= last && !(preface && i > preface.last && i < start);
+    // The line above a lead taken for a teaser's was taken for the teaser's headline: it is the article's.
+    if (i === first - 1 && b.verdict.rule === 'ctx/teaser-item' && isCutParagraph(blocks[first]!)) {
+      return relabel(b, revised('boilerplate', 'ctx/headline-of-lead', 'short'));
+    }
     if (!inside) {
       // A lead image sits just above the text; captions further out illustrate other stories.
       if (b.verdict.label === 'caption' && (i < first - 3 || i > last + 1)) {

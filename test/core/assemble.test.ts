@@ -105,6 +105,21 @@ describe('assemble through extract: title', () => {
     expect(article('叶伦访华讨论两国经济关系', '阅读全文', ...zhBody).title).toBeNull();
   });
 
+  it('prefers the line that shares words with the text over a site name or a menu line', () => {
+    const a = article('Washington Secrets', '', 'Foreign Minister Visits the Capital for Talks', '', ...enBody);
+    expect(a.title).toBe('Foreign Minister Visits the Capital for Talks');
+    expect(article('Breaking News Emails', '', ...enBody).title).toBeNull();
+  });
+
+  it('takes a title-case headline that closes on "!" or an abbreviation', () => {
+    expect(article('Minister Visits the Capital Again!', '', 'By John Smith', ...enBody).title).toBe('Minister Visits the Capital Again!');
+    expect(article('Officials Eyeing Possible Debris Off Wash.', '', 'By John Smith', ...enBody).title).toBe('Officials Eyeing Possible Debris Off Wash.');
+  });
+
+  it('never promotes a breadcrumb', () => {
+    expect(article('You are here: Home / World / Minister Visits the Capital', '', ...enBody).title).toBeNull();
+  });
+
   it('is null when nothing headline-like stands above the article', () => {
     expect(article(...zhBody).title).toBeNull();
   });
