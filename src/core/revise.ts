@@ -276,7 +276,13 @@ function prefaceBack(blocks: readonly Classified[], start: number): { first: num
     if (i === start - 1) return null;
     let first = i - 1;
     while (isParagraph(blocks[first - 1])) first--;
-    return { first: bridgeBack(blocks, first), last: i };
+    // Shorter paragraphs after the opening, past inserts, still belong to it.
+    let last = i;
+    for (let k = i + 1; k < start; k++) {
+      if (isOpening(blocks[k]!)) last = k;
+      else if (!isInsert(blocks[k]!)) break;
+    }
+    return { first: bridgeBack(blocks, first), last };
   }
   return null;
 }
@@ -374,7 +380,12 @@ function proseOn(blocks: readonly Classified[], end: number): number {
 function isInsert(b: Classified): boolean {
   if (b.cue !== 'none') return false;
   if (b.verdict.label === 'caption') return true;
-  return b.verdict.label === 'boilerplate' && INSERT_REASONS.has(b.verdict.reason ?? 'short');
+  if (b.verdict.label !== 'boilerplate') return false;
+  // A line a rule names as a link to another story ("Related: …", "… Video") sits inside texts
+  // too; a teaser list is not crossed, as its headlines are short lines, which stop the bridge.
+  const { reason, pass, rule } = b.verdict;
+  if (reason === 'teaser' && pass === 'classify' && rule !== 'line/truncated') return true;
+  return INSERT_REASONS.has(reason ?? 'short');
 }
 
 function isOpening(b: Classified): boolean {

@@ -46,6 +46,12 @@ export const en = {
       pattern: /^(?=.{0,300}$).*\b(?:is (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|intern)s? (?:for|at|with|on)\b|(?:can|may) be reached at\b|follow (?:him|her|them) on (?:twitter|facebook|instagram)|have a (?:news )?tip\?|^(?:write|email|contact) (?:to )?.{2,60} at \S+@\S+)/u,
     },
     {
+      // "Related: SpaceX's Starship…", "READ MORE: …": a link to another story set inside the text.
+      id: 'en/inline-link',
+      reason: 'teaser',
+      pattern: /^(?=.{0,200}$)(?:related|read more|read also|also read|see also|more|recommended|watch|listen|trending)\s*[:：|]\s+\S.{8,}$/u,
+    },
+    {
       id: 'en/video-teaser',
       reason: 'teaser',
       pattern: /^(?=.{0,150}$)(?:also on [\w.-]+\b.*|.+\s(?:video|photos|gallery|\(video\)))$/u,

@@ -61,6 +61,8 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     ['分享到：微信 微博', 'share'],
     ['Share this article', 'share'],
     ['Skip to main content', 'nav'],
+    ["Related: SpaceX's Starship and Blue Moon landers", 'teaser'],
+    ['READ MORE: Trump pardons the Thanksgiving turkey', 'teaser'],
     ['*These statements have not been evaluated by the Food and Drug Administration. These products are not intended to diagnose, treat, cure, or prevent any disease.', 'footer'],
     ['Apple logo, Apple TV, App Store, iPad, iPhone, and iPod touch are registered trademarks of Apple Inc. Roku is a registered trademark of Roku, Inc.', 'footer'],
     ['+Results vary depending on starting point, goals and effort. Exercise and proper diet are necessary to achieve and maintain weight loss.', 'footer'],

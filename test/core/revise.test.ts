@@ -121,6 +121,13 @@ describe('reviseByNeighbours: a lead that trails off', () => {
 describe('reviseByNeighbours: bridging inserts', () => {
   const inserts = ['Matt Sayles/AP Photo', '[abc_gaa_stamos_120731_wl.jpg]', "John Stamos, Kristen Davis Star in 'The Best Man' Watch Video", '[spacer.gif]'];
 
+  it('crosses an inline link to another story, not a teaser list', () => {
+    const link = revise(EN_BODY[0], ...inserts, 'Related: SpaceX unveils its moon lander design', ...inserts, EN_BODY[1], EN_BODY[2], EN_BODY[3]);
+    expect(link[0]!.verdict.label).toBe('body');
+    const list = revise(EN_BODY[0], 'Stocks rally as tech earnings beat forecasts', 'Storm leaves thousands without power', 'Minister resigns after vote', ...inserts, EN_BODY[1], EN_BODY[2], EN_BODY[3]);
+    expect(list[0]!.verdict.label).toBe('boilerplate');
+  });
+
   it('the inserts are what the bridge crosses: a credit, image placeholders, a video box', () => {
     const out = revise(...inserts);
     expect(out.map((b) => b.verdict.label === 'caption' || ['decoration', 'share', 'ad'].includes(b.verdict.reason ?? ''))).toEqual([true, true, true, true]);
@@ -157,6 +164,12 @@ describe('reviseByNeighbours: an opening cut off by a box of links', () => {
     expect(labels(out.slice(0, 2))).toEqual(['body', 'body']);
     expect(out.slice(2, 2 + box.length).some((b) => b.verdict.label !== 'boilerplate')).toBe(false);
     expect(labels(out.slice(2 + box.length))).toEqual(after.map(() => 'body'));
+  });
+
+  it('takes the shorter paragraphs after the opening too, past an inline "Related:" link', () => {
+    const out = revise(p1, p2, 'Related: SpaceX unveils its moon lander design', EN_BODY[4], ...box, ...after);
+    expect(out[2]!.verdict.label).toBe('boilerplate');
+    expect(out[3]!.verdict.label).toBe('body');
   });
 
   it('does not take a lone teaser paragraph above the box', () => {
