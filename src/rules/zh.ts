@@ -6,6 +6,12 @@ export const zh = {
   id: 'zh',
   boilerplate: [
     {
+      // "延伸阅读：某某标题": a link to another story set inside the text, headline on the same line.
+      id: 'zh/inline-link',
+      reason: 'teaser',
+      pattern: /^(?=.{0,80}$)[【\[]?(?:延伸阅读|延伸閱讀|相关阅读|相關閱讀|相关新闻|相關新聞|推荐阅读|推薦閱讀|更多阅读|更多閱讀|相关链接|相關鏈接|猜你喜欢|猜你喜歡)[】\]]?\s*[:：|]\s*\S.{3,}$/u,
+    },
+    {
       id: 'zh/read-more',
       reason: 'read-more',
       exact: ['阅读全文', '閱讀全文', '展开全文', '展開全文', '点击阅读原文', '點擊閱讀原文', '阅读原文', '閱讀原文',

@@ -63,6 +63,8 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     ['Skip to main content', 'nav'],
     ["Related: SpaceX's Starship and Blue Moon landers", 'teaser'],
     ['READ MORE: Trump pardons the Thanksgiving turkey', 'teaser'],
+    ['延伸阅读：朝鲜外长会见俄外长', 'teaser'],
+    ['【相關新聞】：朝鮮外長會見俄外長', 'teaser'],
     ['*These statements have not been evaluated by the Food and Drug Administration. These products are not intended to diagnose, treat, cure, or prevent any disease.', 'footer'],
     ['Apple logo, Apple TV, App Store, iPad, iPhone, and iPod touch are registered trademarks of Apple Inc. Roku is a registered trademark of Roku, Inc.', 'footer'],
     ['+Results vary depending on starting point, goals and effort. Exercise and proper diet are necessary to achieve and maintain weight loss.', 'footer'],
