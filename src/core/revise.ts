@@ -320,6 +320,19 @@ export function isDataList(blocks: readonly Classified[], ks: readonly number[])
 
 const LIST_ITEM_MAX = 200;
 
+/** The items of the data lists inside the run: list lines, never subheadings. */
+function dataItems(blocks: readonly Classified[], first: number, last: number): Set<number> {
+  const out = new Set<number>();
+  for (let i = first; i <= last; i++) {
+    let j = i;
+    while (j <= last && isListItem(blocks[j]!)) j++;
+    const run = Array.from({ length: j - i }, (_, n) => i + n);
+    if (isDataList(blocks, run)) for (const k of run) out.add(k);
+    i = j;
+  }
+  return out;
+}
+
 function isListItem(b: Classified): boolean {
   // Lines with links are a list of where to go, not data.
   return b.cue === 'none' && b.verdict.label === 'boilerplate' && b.verdict.reason === 'short' && !b.features.hasUrl && b.features.weight <= LIST_ITEM_MAX;
@@ -476,6 +489,7 @@ export function reviseByNeighbours(input: readonly Classified[], t: Thresholds):
   const preface = prefaceBack(blocks, start);
   const first = preface?.first ?? start;
   const crowded = shortRuns(blocks, first, last, listed);
+  const data = dataItems(blocks, first, last);
   const out = blocks.map((b, i): Classified => {
     const inside = i >= first && i <= last && !(preface && i > preface.last && i < start);
     // The line above a lead taken for a teaser's was taken for the teaser's headline: it is the article's.
@@ -496,6 +510,7 @@ export function reviseByNeighbours(input: readonly Classified[], t: Thresholds):
     if (b.features.weight < 4 || isBareLink(b)) return b;
     // Kicker, headline, byline, kicker, headline...: a list of other stories, not subheadings.
     if (crowded.has(i)) return relabel(b, revised('boilerplate', 'ctx/short-run-in-main', 'teaser'));
+    if (data.has(i)) return relabel(b, revised('body', 'ctx/data-list'));
     if (b.features.titleLike && b.features.weight <= t.maxHeadingWeight && !b.bullet) {
       return relabel(b, revised('heading', 'ctx/short-between-body'));
     }

@@ -248,6 +248,8 @@ describe('data lists', () => {
   it('a data list with its heading right after the text belongs to it', () => {
     const out = revise(EN_BODY[0], EN_BODY[1], EN_BODY[2], 'Tour Dates', 'June 9 – West Palm Beach, FL @ Coral Sky', 'June 10 – Tampa, FL @ Credit Union Amphitheatre', 'June 14 – Alpharetta, GA @ Ameris Bank');
     expect(out.slice(3).map((b) => b.verdict.label === 'body' || b.verdict.label === 'heading')).toEqual([true, true, true, true]);
+    // Items are list lines, not subheadings, even in title case.
+    expect(out.slice(4).map((b) => b.verdict.rule)).toEqual(['ctx/data-list', 'ctx/data-list', 'ctx/data-list']);
   });
 
   it('a menu after the text does not', () => {
