@@ -191,6 +191,11 @@ function isNearGood(b: Classified): boolean {
   return free && !b.bullet && b.features.weight >= 15 && SENTENCE_END.test(b.text);
 }
 
+function isAnnouncement(b: Classified): boolean {
+  const free = b.verdict.label === 'body' || b.verdict.reason === 'short';
+  return free && b.cue === 'none' && !b.bullet && b.features.weight >= 12 && (b.features.words >= 2 || b.features.cjk >= 4) && /[:：]$/u.test(b.text);
+}
+
 /**
  * Near-good blocks touching the run join it, as in jusText: the densest run ends on its last
  * strong paragraph, and a closing line or two of short sentences would otherwise fall off.
@@ -200,6 +205,9 @@ export function extendRun(blocks: readonly Classified[], [first, last]: [number,
   while (end + 1 < blocks.length && isNearGood(blocks[end + 1]!)) end++;
   let start = first;
   while (start > 0 && isNearGood(blocks[start - 1]!)) start--;
+  // "From Brian Phillips:", "他在信中写道：": a line that announces the text below it opens it.
+  const intro = blocks[start - 1];
+  if (intro && isAnnouncement(intro)) start--;
   // A lead that trails off ("…almost out of time...") right above the text is its first paragraph;
   // a teaser's cut lead is followed by its read-more or the next teaser, not by the article.
   const lead = blocks[start - 1];
@@ -511,7 +519,7 @@ export function reviseByNeighbours(input: readonly Classified[], t: Thresholds):
     // Kicker, headline, byline, kicker, headline...: a list of other stories, not subheadings.
     if (crowded.has(i)) return relabel(b, revised('boilerplate', 'ctx/short-run-in-main', 'teaser'));
     if (data.has(i)) return relabel(b, revised('body', 'ctx/data-list'));
-    if (b.features.titleLike && b.features.weight <= t.maxHeadingWeight && !b.bullet) {
+    if (b.features.titleLike && b.features.weight <= t.maxHeadingWeight && !b.bullet && !/[:：]$/u.test(b.text)) {
       return relabel(b, revised('heading', 'ctx/short-between-body'));
     }
     return relabel(b, revised('body', 'ctx/short-in-main'));

@@ -220,6 +220,24 @@ describe('reviseByNeighbours: tables written one cell per line', () => {
   });
 });
 
+describe('reviseByNeighbours: a line that announces the text', () => {
+  it('opens the text when it stands right above it, as a body line, not a heading', () => {
+    const out = revise('From Brian Phillips:', EN_BODY[0], EN_BODY[1], EN_BODY[2]);
+    expect(out[0]!.verdict.label).toBe('body');
+    const zh = revise('以下是声明全文：', ...ZH_BODY);
+    expect(zh[0]!.verdict.label).toBe('body');
+  });
+
+  it('is a body line between paragraphs too', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], 'The Full Statement Follows:', EN_BODY[2], EN_BODY[3]);
+    expect(out[2]!.verdict.label).toBe('body');
+  });
+
+  it('leaves a one-word label out', () => {
+    expect(revise('Tags:', EN_BODY[0], EN_BODY[1], EN_BODY[2])[0]!.verdict.label).toBe('boilerplate');
+  });
+});
+
 describe('data lists', () => {
   const isData = (...lines: string[]) => {
     const bs = revise(...lines);
