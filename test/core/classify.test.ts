@@ -28,6 +28,11 @@ describe('classifyBlock: read-more links', () => {
     expect(classify('阅读全文').verdict).toEqual({ label: 'boilerplate', reason: 'read-more', rule: 'zh/read-more', pass: 'classify' });
   });
 
+  it('does not take a sentence that mentions copyright for a footer, but takes a footer that names it mid-line', () => {
+    expect(verdictOf('All of that said, you need to watch out for copyright issues when posting video from Google Earth.').label).toBe('body');
+    expect(verdictOf('新浪网 Copyright © 1996-2005 SINA Corporation')).toMatchObject({ label: 'boilerplate', reason: 'footer' });
+  });
+
   it('does not take an article sentence about trademarks or the FDA for a disclaimer', () => {
     expect(verdictOf('The company said its logo is a registered trademark of the parent firm and would not be changed, despite the court ruling on Tuesday.').label).toBe('body');
     expect(verdictOf('Critics say these statements have not been evaluated by the Food and Drug Administration, and the agency said on Monday it would look into them.').label).toBe('body');
