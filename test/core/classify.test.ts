@@ -31,6 +31,7 @@ describe('classifyBlock: read-more links', () => {
   it('does not take a sentence that mentions copyright for a footer, but takes a footer that names it mid-line', () => {
     expect(verdictOf('All of that said, you need to watch out for copyright issues when posting video from Google Earth.').label).toBe('body');
     expect(verdictOf('新浪网 Copyright © 1996-2005 SINA Corporation')).toMatchObject({ label: 'boilerplate', reason: 'footer' });
+    expect(verdictOf('美国唱片工会表示：“播客在使用其它音乐时，一定要获得版权所有者的许可，否则就构成侵权。”').label).toBe('body');
   });
 
   it('does not take an article sentence about trademarks or the FDA for a disclaimer', () => {
