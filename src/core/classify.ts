@@ -45,7 +45,9 @@ export function judgeBlock(block: Block, rules: Matcher, t: Thresholds): Judgeme
   const category = firstMatch(rules.categories, norm);
   if (category) return at({ label: 'boilerplate', reason: 'category', rule: category.id }, 'category');
   // A post header (name, date, time) is short and carries no sentence of its own.
-  if (features.weight <= 150 && !(features.endsSentence && features.weight > 60)) {
+  // "…were without power at 11:30 a.m. today." is a sentence of eight words or more, not a header.
+  const sentence = features.endsSentence && (features.weight > 60 || (features.words >= 8 && /[.!?]["”’]?$/u.test(block.text) && !/\b[ap]\.m\.$/iu.test(block.text)));
+  if (features.weight <= 150 && !sentence) {
     const stamp = firstMatch(rules.stamps, norm);
     if (stamp) return at({ label: 'boilerplate', reason: 'comment', rule: stamp.id }, 'stamp');
   }

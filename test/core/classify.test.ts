@@ -98,6 +98,13 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     expect(verdictOf('版权声明引发争议，多家媒体表示将重新审视转载规则，并与作者协商稿酬标准。').cue).not.toBe('end-marker');
   });
 
+  it('takes a dated sentence for prose, and a dated post header for a stamp', () => {
+    expect(verdictOf('For JCP&L 966,700 out of 1.1 million were without power at 11:30 a.m. today.').cue).not.toBe('stamp');
+    expect(verdictOf('By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m.').cue).toBe('stamp');
+    expect(verdictOf('Milan Griffes on September 10, 2019 at 4:37 pm said:').cue).toBe('stamp');
+    expect(verdictOf('“内中有一个见自己已经好了，就回来。”(路加福音17：15－16)').cue).not.toBe('stamp');
+  });
+
   it('takes a bare "Comments" for a soft marker: a link, unless post headers follow', () => {
     expect(verdictOf('Comments')).toMatchObject({ label: 'boilerplate', reason: 'comment', cue: 'soft-end-marker' });
   });
