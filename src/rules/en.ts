@@ -150,6 +150,9 @@ export const en = {
     },
   ],
   captionCues: [
+    // The wire-photo style: "In this Dec. 12, 2006, file photo, made available by NASA, …", "In this
+    // photo issued by ITV, …". A plain "In this photo, you can see…" is a writer's sentence.
+    { id: 'en/wire-caption', pattern: /^in this (?:(?:[a-z]{3,9}\.? \d{1,2}, \d{4},? )?(?:file |handout )?photo,? (?:issued|provided|released|taken|made available|distributed|obtained) by ([^,]{2,40})|[a-z]{3,9}\.? \d{1,2}, \d{4},? (?:file |handout )?photo\b|(?:file|handout) photo\b)/iu },
     { id: 'en/agency-credit', pattern: /\(\s*((?:[^()]{0,40}\/)?(?:reuters|ap|afp|getty images|epa|associated press|bloomberg|ap photo|afp photo|reuters photo|xinhua|pa|istock|shutterstock)(?:\/[^()]{0,40})?)\s*\)$/iu },
     { id: 'en/photo-credit', pattern: /(?:\(|\[|^|\s)(?:photo|photograph|image|picture|pictured|credit|photo credit|source|illustration)s?(?: by| credit| courtesy(?: of)?)?\s*[:/]\s*(.{2,60}?)\)?\]?$/iu },
     // A credit line of its own: "Natalie Naccache | Bloomberg | Getty Images", "Matt McClain/The Washington Post via Getty Images".

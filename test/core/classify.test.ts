@@ -122,8 +122,14 @@ describe('classifyBlock: captions', () => {
     'The minister arrives at the airport. (Photo: Reuters)',
     'Photo: Getty Images',
     'Demonstrators outside the parliament building on Tuesday. (AP)',
+    'In this photo issued by ITV, Jeremy Corbyn reacts during the election head-to-head debate live on TV, in Salford, Manchester, England.',
+    'In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert L. Curbeam Jr. works on the space station.',
   ])('%s is a caption', (text) => {
     expect(verdictOf(text).label).toBe('caption');
+  });
+
+  it('does not take a writer\'s "In this photo, you can see…" for a wire caption', () => {
+    expect(verdictOf('In this photo, you can still see a few bits of glue, and you can decide how picky you want to be about them.').label).toBe('body');
   });
 
   it('does not take a long paragraph that ends by quoting an agency for a caption', () => {
