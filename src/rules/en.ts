@@ -119,6 +119,12 @@ export const en = {
       pattern: /^(?:comments?|\d+\s+(?:comments?|responses?|replies)|comments? \(\d+\)|show comments|view comments|reader comments(?: \(?\d+\)?)?)[:.]?$/u,
     },
     {
+      // The writer's box under the text, in the languages the corpus has.
+      id: 'en/author-box',
+      reason: 'footer',
+      pattern: /^(?:about the (?:author|writer|reporter)s?|more (?:from|by) (?:this|the) (?:author|writer)|sobre (?:o autor|a autora|el autor|la autora)|acerca del autor|über (?:den autor|die autorin)|à propos de l'auteur|об авторе|sull'autore)[:.]?$/u,
+    },
+    {
       id: 'en/comments-start',
       reason: 'comment',
       pattern: /^(?:leave a (?:reply|comment)|post a comment|no comments yet\.?|anything to add\??|all comments are moderated\b.*|be the first to comment\.?|(?:log ?in|sign in|register|subscribe) to (?:comment|reply|post a comment)\b.{0,40}|add (?:a|your) comment|join the (?:discussion|conversation)|what do you think\??|\d+ thoughts on .{1,120}|(?:one|two|three|\d+) (?:thoughts?|responses?|comments?) (?:on|to) .{1,200}|comments? are closed\.?|comments for this (?:thread|post|article) are now closed\.?|you must be logged in to post a comment\.?|speak your mind|have your say|comment on this (?:story|article))[:.]?$/u,

@@ -96,6 +96,11 @@ export const zh = {
       pattern: /^(?:《[^》]{1,60}》)?(?:网友评论|網友評論|发表评论|發表評論|我要评论|我要評論|评论区|評論區|全部评论|全部評論|最新评论|最新評論|热门评论|熱門評論|读者评论|讀者評論|已有\d+(?:条|條|人|件|篇)(?:评论|評論)|共有\d+(?:条|條)(?:评论|評論)|发表回复|發表回覆|快速回复|快速回覆)[:：]?.{0,12}$/u,
     },
     {
+      id: 'zh/author-box',
+      reason: 'footer',
+      pattern: /^[【\[]?(?:关于作者|關於作者|作者简介|作者簡介)[】\]]?[:：]?$/u,
+    },
+    {
       id: 'zh/legal-notice',
       reason: 'footer',
       // The heading of the notice a paper prints under every article; what follows it is the notice.

@@ -90,6 +90,10 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     expect(verdictOf(text)).toMatchObject({ label: 'boilerplate', reason: 'comment', cue: 'end-marker' });
   });
 
+  it.each(['About the author', 'Sobre o autor', 'Über den Autor', '作者简介：', '【關於作者】'])('%s heads the writer\'s box: the text ends there', (text) => {
+    expect(verdictOf(text)).toMatchObject({ label: 'boilerplate', reason: 'footer', cue: 'end-marker' });
+  });
+
   it.each(['反侵权公告：', '【版权声明】', '免責聲明'])('%s heads a legal notice: the page ends there', (text) => {
     expect(verdictOf(text)).toMatchObject({ label: 'boilerplate', reason: 'footer', cue: 'end-marker' });
   });
