@@ -513,7 +513,10 @@ export function reviseByNeighbours(input: readonly Classified[], t: Thresholds):
       if (isKept(b)) return relabel(b, revised('boilerplate', 'ctx/outside-main', 'outside'));
       return b;
     }
-    if ((i === first || i === last) && isCutParagraph(b)) return relabel(b, revised('body', 'ctx/cut-off-by-main'));
+    // A cut paragraph at the edge of the text, or right after one of its paragraphs (a teaser's
+    // lead follows its headline instead), is where a paywall or a page break stopped the text.
+    const afterProse = i > first && blocks[i - 1]!.verdict.label === 'body';
+    if ((i === first || i === last || afterProse) && isCutParagraph(b)) return relabel(b, revised('body', 'ctx/cut-off-by-main'));
     if (b.verdict.label !== 'boilerplate' || b.verdict.reason !== 'short') return b;
     if (b.features.weight < 4 || isBareLink(b)) return b;
     // Kicker, headline, byline, kicker, headline...: a list of other stories, not subheadings.

@@ -112,6 +112,11 @@ describe('reviseByNeighbours: a lead that trails off', () => {
     expect(teaser[4]!.verdict.label).toBe('boilerplate');
   });
 
+  it('keeps a cut paragraph inside the text that follows one of its paragraphs', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], lead, EN_BODY[2], EN_BODY[3], EN_BODY[4]);
+    expect(out[2]!.verdict).toMatchObject({ label: 'body', rule: 'ctx/cut-off-by-main' });
+  });
+
   it('leaves the lead of a related story under a trending header removed', () => {
     const out = revise('See also', 'Two patients diagnosed with plague in Beijing', lead, EN_BODY[0], EN_BODY[1], EN_BODY[2]);
     expect(out[2]!.verdict.label).toBe('boilerplate');
