@@ -191,6 +191,11 @@ function isNearGood(b: Classified): boolean {
   return free && !b.bullet && b.features.weight >= 15 && SENTENCE_END.test(b.text);
 }
 
+/** Body, or a short line no rule claimed. */
+function isFree(b: Classified): boolean {
+  return b.verdict.label === 'body' || b.verdict.reason === 'short';
+}
+
 function isAnnouncement(b: Classified): boolean {
   const free = b.verdict.label === 'body' || b.verdict.reason === 'short';
   return free && b.cue === 'none' && !b.bullet && b.features.weight >= 12 && (b.features.words >= 2 || b.features.cjk >= 4) && /[:：]$/u.test(b.text);
@@ -204,16 +209,19 @@ export function extendRun(blocks: readonly Classified[], [first, last]: [number,
   let end = last;
   while (end + 1 < blocks.length && isNearGood(blocks[end + 1]!)) end++;
   let start = first;
-  while (start > 0 && isNearGood(blocks[start - 1]!)) start--;
+  for (let prev = -1; prev !== start; ) {
+    prev = start;
+    while (start > 0 && isNearGood(blocks[start - 1]!)) start--;
+    // A lead that trails off ("…almost out of time...") right above the text is one of its
+    // paragraphs; a teaser's cut lead is followed by its read-more or the next teaser instead. A
+    // short cut line there is a deck or a "see also" teaser, so only a full paragraph qualifies.
+    const lead = blocks[start - 1];
+    const above = blocks[start - 2]?.verdict.reason;
+    if (lead && isCutParagraph(lead) && above !== 'trending' && isFree(blocks[start]!)) start--;
+  }
   // "From Brian Phillips:", "他在信中写道：": a line that announces the text below it opens it.
   const intro = blocks[start - 1];
   if (intro && isAnnouncement(intro)) start--;
-  // A lead that trails off ("…almost out of time...") right above the text is its first paragraph;
-  // a teaser's cut lead is followed by its read-more or the next teaser, not by the article.
-  const lead = blocks[start - 1];
-  // A short cut line there is a deck or a "see also" teaser, so only a full paragraph qualifies.
-  const above = blocks[start - 2]?.verdict.reason;
-  if (lead && isCutParagraph(lead) && above !== 'trending' && blocks[start]!.verdict.label === 'body') start--;
   // Likewise a paragraph cut off right below it is where a paywall or a page break stopped the text.
   const tail = blocks[end + 1];
   if (tail && isCutParagraph(tail) && blocks[end]!.verdict.label === 'body') end++;
