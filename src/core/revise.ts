@@ -330,6 +330,13 @@ export function isDataList(blocks: readonly Classified[], ks: readonly number[])
     if (lead?.[2]) quantities++;
   }
   const common = Math.max(0, ...shapes.values());
+  // “Title” by Author, 《书名》: a list of works, each in the same quotes.
+  const opener = new Map<string, number>();
+  for (const k of ks) {
+    const q = /^[“"«《「『‘]/u.exec(blocks[k]!.text)?.[0];
+    if (q) opener.set(q, (opener.get(q) ?? 0) + 1);
+  }
+  if (Math.max(0, ...opener.values()) * 5 >= ks.length * 4) return true;
   const ranked = numbers.length >= 3 && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
   return common * 5 >= ks.length * 3 || (!ranked && quantities * 5 >= ks.length * 3);
 }
@@ -351,7 +358,8 @@ function dataItems(blocks: readonly Classified[], first: number, last: number): 
 
 function isListItem(b: Classified): boolean {
   // Lines with links are a list of where to go, not data.
-  return b.cue === 'none' && b.verdict.label === 'boilerplate' && b.verdict.reason === 'short' && !b.features.hasUrl && b.features.weight <= LIST_ITEM_MAX;
+  const free = b.verdict.reason === 'short' || (b.verdict.label === 'body' && !b.features.endsSentence);
+  return b.cue === 'none' && free && !b.features.hasUrl && b.features.weight <= LIST_ITEM_MAX;
 }
 
 /** A data list right after the text (past inserts and a heading of its own) belongs to it. */

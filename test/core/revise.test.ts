@@ -253,6 +253,8 @@ describe('data lists', () => {
     ['tour dates', ['June 9 – West Palm Beach, FL @ Coral Sky', 'June 10 – Tampa, FL @ Credit Union Amphitheatre', 'June 14 – Alpharetta, GA @ Ameris Bank']],
     ['standings', ['England (Group A): 10th appearance', 'Czech Republic (Group A): 7th appearance', 'Ukraine (Group B): 3rd appearance']],
     ['ingredients', ['8-9 ripe pears, cored and peeled', '1 lemon, or about 1/4 cup lemon juice', '6 tbsp fruit pectin powder', '1 tsp cinnamon']],
+    ['papers in quotes', ['“Socially Mediated Publicness: An Introduction” by Nancy Baym', '“Knock, Knock. Who’s There? The Imagined Audience” by Eden Litt', '“Secretly Political” by Irina Shklovski & Bjarki Valtysson']],
+    ['books in 《》', ['《推拿》毕飞宇著', '《活着》余华', '《围城》钱锺书']],
   ])('%s are a data list', (_, lines) => {
     expect(isData(...lines)).toBe(true);
   });
@@ -264,6 +266,7 @@ describe('data lists', () => {
     ['a share bar with drawn marks', ['□ Facebook', '□ Stumble', '□ Digg']],
     ['a ranked list', ['1 Stocks rally as tech earnings beat forecasts', '2 storm leaves thousands without power', '3 minister resigns']],
     ['two lines', ['June 9 – Tampa, FL @ Amphitheatre', 'June 10 – Miami, FL @ Arena']],
+    ['headlines, two of five quoting someone', ['“We will win” says minister', 'Stocks rally as tech earnings beat forecasts', '“No deal” warns union leader', 'Storm leaves thousands without power', 'Minister resigns after vote']],
   ])('%s are not', (_, lines) => {
     expect(isData(...lines)).toBe(false);
   });
