@@ -250,7 +250,9 @@ const NUMBER_CELL = /^[\p{N}.,:%+\-−–/ ]+$/u;
 
 function isCell(b: Classified): boolean {
   if (b.cue !== 'none' || b.features.hasUrl || b.features.weight > CELL_MAX) return false;
-  return b.verdict.label === 'body' || b.verdict.reason === 'short' || b.verdict.reason === 'decoration';
+  // A header cell may read like a menu word ("Prev", "Next"); the share of numbers keeps menus out.
+  const { reason } = b.verdict;
+  return b.verdict.label === 'body' || reason === 'short' || reason === 'decoration' || (reason === 'nav' && b.features.weight <= 8);
 }
 
 /**
@@ -410,7 +412,7 @@ function bridgeOn(blocks: readonly Classified[], end: number): number {
 }
 
 function proseOn(blocks: readonly Classified[], end: number): number {
-  while (end + 1 < blocks.length && isOpening(blocks[end + 1]!)) end++;
+  while (end + 1 < blocks.length && (isOpening(blocks[end + 1]!) || isNearGood(blocks[end + 1]!))) end++;
   return end;
 }
 

@@ -217,6 +217,12 @@ describe('reviseByNeighbours: tables written one cell per line', () => {
     expect(out.at(-1)!.verdict.label).toBe('body');
   });
 
+  it('reads a header cell that looks like a menu word, and takes a short question after the table', () => {
+    const withPrev = ['Response', 'Votes', '%', 'Prev', 'Yes', '164', '81%', '76%', 'No', '25', '12%', '14%'];
+    const out = reviseCells([EN_BODY[0], EN_BODY[1], EN_BODY[2]], withPrev, ['Do you approve of the job he is doing?']);
+    expect(out.at(-1)!.verdict.label).toBe('body');
+  });
+
   it('leaves a pager (all numbers) and a menu (no numbers) out', () => {
     const pager = reviseCells([EN_BODY[0], EN_BODY[1], EN_BODY[2]], ['1', '2', '3', '4', '5', '6', 'Next'], []);
     expect(pager.slice(3).some((b) => b.verdict.label === 'body')).toBe(false);
