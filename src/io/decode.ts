@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { gunzipSync } from 'node:zlib';
 import { CP1252_C1 } from '../core/cp1252.js';
 import { plausibility } from './plausibility.js';
 
@@ -288,9 +287,13 @@ export const lazyJschardet: Detector = {
   },
 };
 
+// node:zlib, like jschardet, is loaded only by the input that needs it.
+let zlib: typeof import('node:zlib') | undefined;
+
 function gunzip(bytes: Uint8Array): Uint8Array {
+  zlib ??= require('node:zlib') as typeof import('node:zlib');
   try {
-    return gunzipSync(bytes);
+    return zlib.gunzipSync(bytes);
   } catch (e) {
     throw new BinaryInputError(`gzip file that does not decompress (${(e as Error).message}); is it truncated?`);
   }
