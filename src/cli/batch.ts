@@ -106,6 +106,14 @@ function inlineExecutor<In, Out>(task: Task): Executor<In, Out> {
   };
 }
 
+/**
+ * A worker's young generation is capped at half V8's default: each input's garbage dies young
+ * whatever the size, and the default let every worker hold ~30 MB more heap than it needs. On 1,000
+ * bench files in one worker: peak RSS 194 -> 165-179 MB, CPU unchanged (7.4-7.7 s). The old
+ * generation keeps V8's limit, so a very large dump still fits.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 } as const;
+
 interface Job {
   readonly input: unknown;
   readonly transfer: readonly TransferListItem[];
@@ -131,7 +139,7 @@ function workerPool<In, Out>(task: Task, size: number): Executor<In, Out> {
     return job;
   };
   const spawn = (): Worker => {
-    const w = new Worker(entry, { workerData: { module: task.module.href, init: task.init } });
+    const w = new Worker(entry, { workerData: { module: task.module.href, init: task.init }, resourceLimits: WORKER_LIMITS });
     all.add(w);
     w.on('message', (reply: WorkerReply) => {
       const job = finish(w);

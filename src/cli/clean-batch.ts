@@ -1,4 +1,5 @@
-import { stat, rm } from 'node:fs/promises';
+import { statSync, type Stats } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { type FormatName, extensions } from '../formats/index.js';
 import { SCHEMA_ID } from '../formats/record.js';
@@ -62,6 +63,15 @@ function plannedConflicts(files: readonly InputFile[], targets: ReadonlyMap<stri
 function shown(cwd: string, path: string): string {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** The target's identity, or null when there is none to see (not there yet, or out of reach). */
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function errorRecord(path: string | null, reason: string): string {
@@ -178,6 +188,7 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
   const out = createWriter(io.stdout);
   const init: CleanInit = { mode: opts.mode, configPath: opts.configPath, cwd: io.cwd, encoding: s.encoding, format, profile, siteFlags };
 
+  const checked = new Map<string, Promise<void>>();
   const prepare = async (f: InputFile): Promise<Prepared<CleanInput>> => {
     const conflict = conflicts.get(f.path);
     if (conflict) throw new InputError(f.display, conflict);
@@ -186,7 +197,7 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
     });
     if (outDir) {
       // Same file under another name (a symlinked out-dir): the planned check cannot see that.
-      const t = await stat(targets.get(f.path)!).catch(() => null);
+      const t = statOrNull(targets.get(f.path)!);
       if (t && t.dev === raw.dev && t.ino === raw.ino) throw new InputError(f.display, 'its output would overwrite it; choose another --out-dir');
     }
     const b = raw.bytes;
@@ -210,7 +221,7 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
       const target = targets.get(f.path)!;
       try {
         // Confined to the out-dir: a link inside it that leads elsewhere is refused, not followed.
-        await writeAtomic(target, r.output, { within: outDir });
+        await writeAtomic(target, r.output, { within: outDir, checked });
       } catch (e) {
         run.fail(`${shown(io.cwd, target)}: cannot write: ${reasonOf(e as Error)}`);
         run.progress.tick(r.inBytes);

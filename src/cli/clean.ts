@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { extract } from '../core/pipeline.js';
 import { formats, formatNames, isFormatName, type FormatName } from '../formats/index.js';
-import { toExplainJson, toExplainText } from '../formats/explain.js';
 import { isMultiInput } from '../io/glob.js';
 import { decodeOrFail, readDump, readStream, type Loaded } from '../io/read.js';
 import { resolveEncoding } from '../io/decode.js';
@@ -12,7 +11,6 @@ import { messenger, painter } from './report.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
 import { commonOptions, type RunState } from './main.js';
 import { cleanLoaded } from './clean-task.js';
-import { cleanFiles, cleanRecords } from './clean-batch.js';
 import type { SiteTemplate } from '../core/template.js';
 import { loadProfiles, loadTemplates, NO_TEMPLATES, templateNote, templateOptions, thresholdsOf, type TemplateFlags } from './templates.js';
 
@@ -108,11 +106,14 @@ an "error" field and the batch goes on, with exit code 2 at the end.`,
         if (flags.learn) {
           throw new UsageError('--learn reads the inputs twice, and stdin only once: count the records with deboil learn --input-format jsonl, then clean them with --profile');
         }
+        const { cleanRecords } = await import('./clean-batch.js');
         return cleanRecords(inputs, batchFlags, opts, io, state);
       }
       const batch = flags.outDir !== undefined || inputs.length > 1 || (inputs.length === 1 && (await isMultiInput(inputs[0]!, io.cwd)));
       if (batch) {
         if (flags.explain) throw new UsageError('--explain takes one dump; use deboil explain FILE for each');
+        // Batch machinery (workers, globbing, atomic writes, progress) loads only for a batch.
+        const { cleanFiles } = await import('./clean-batch.js');
         return cleanFiles(inputs, batchFlags, opts, io, state);
       }
       if (flags.learn) throw new UsageError('--learn needs the pages of a site: pass a folder, a glob or several files');
@@ -130,9 +131,13 @@ async function cleanOne(input: string, flags: CleanFlags, opts: ResolvedOptions,
   if (loaded.replacements > 0) say.warn(`${input}: decoding as ${loaded.encoding} left ${loaded.replacements} replacement character(s)`);
   for (const w of loaded.warnings) say.warn(`${input}: ${w}`);
   const out = createWriter(io.stdout);
+  if (!flags.explain) {
+    await out.write(guarded(input, () => render(loaded, opts, format, template)));
+    return;
+  }
+  const { toExplainJson, toExplainText } = await import('../formats/explain.js');
   const c = painter(io.env, io.stdoutIsTTY);
   const output = guarded(input, () => {
-    if (!flags.explain) return render(loaded, opts, format, template);
     const article = extract(loaded.text, opts.context, loaded.warnings, template);
     const note = templateNote(template);
     if (format === 'json') return toExplainJson(article, note);

@@ -1,4 +1,10 @@
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS } from 're2js';
+
+// RE2 is loaded on the first config pattern: most runs have none, and its import cost every start
+// ~10 ms. Its CommonJS build, so that compiling a pattern stays synchronous.
+const require = createRequire(import.meta.url);
+let re2js: typeof import('re2js') | undefined;
 
 /**
  * A config pattern that runs on RE2 (re2js), which matches in time linear in the line whatever
@@ -58,9 +64,10 @@ export class LinearSyntaxError extends Error {
  * backreferences have no linear-time match and are refused with LinearSyntaxError.
  */
 export function linearRegExp(source: string): RegExp {
+  re2js ??= require('re2js') as typeof import('re2js');
   let re2: RE2JS;
   try {
-    re2 = RE2JS.compile(toRe2Syntax(source));
+    re2 = re2js.RE2JS.compile(toRe2Syntax(source));
   } catch (e) {
     const reason = (e as Error).message.replace(/^error parsing regexp:\s*/u, '');
     throw new LinearSyntaxError(`${reason} (config patterns run on RE2, in linear time: lookarounds and backreferences are not available)`);

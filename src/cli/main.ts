@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, FileBugError, InputError, OutputError, UsageError, type ExitCode } from './errors.js';
 import { type Io, StdoutClosed } from './io.js';
-import { messenger } from './report.js';
+import { loadColor, messenger } from './report.js';
 import { registerClean } from './clean.js';
 import { registerExplain } from './explain.js';
 import { registerCheck } from './check.js';
@@ -68,6 +68,7 @@ Environment:
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   const state: RunState = { code: EXIT.ok };
   const debug = argv.includes('--debug');
+  await loadColor(io);
   const say = messenger(io);
   try {
     await buildProgram(io, state).parseAsync([...argv], { from: 'user' });

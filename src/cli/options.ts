@@ -207,5 +207,14 @@ export async function resolveOptions(flags: { config?: string; mode?: string }, 
   const mode = (flags.mode as Mode | undefined) ?? config.mode ?? 'balanced';
   const extra = configPack(config);
   const rules = extra ? mergePacks([extra, defaultRules], 'default+config') : defaultRules;
-  return Object.freeze({ mode, config, configPath, context: createContext(rules, languageProfiles, mode, config.thresholds ?? {}) });
+  // Built on first use: a batch's main thread hands the work to its task, which builds its own.
+  let context: Context | undefined;
+  return Object.freeze({
+    mode,
+    config,
+    configPath,
+    get context(): Context {
+      return (context ??= createContext(rules, languageProfiles, mode, config.thresholds ?? {}));
+    },
+  });
 }

@@ -1,5 +1,31 @@
-import { Chalk, chalkStderr, type ChalkInstance } from 'chalk';
 import type { Io } from './io.js';
+
+/** The styles deboil uses; each takes plain text and returns it coloured, or as it is. */
+export interface Painter {
+  red(s: string): string;
+  yellow(s: string): string;
+  cyan(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+}
+
+type ChalkModule = typeof import('chalk');
+
+// chalk is loaded only when some stream may be coloured (see loadColor): on a pipe, which is every
+// scripted run, its import was time spent on every start for nothing.
+let chalk: ChalkModule | null = null;
+
+function forcedLevel(env: Io['env']): 0 | 1 | 2 | 3 | null {
+  const force = env['FORCE_COLOR'];
+  if (force === undefined) return null;
+  if (force === '0' || force === 'false') return 0;
+  const n = Number(force);
+  return (Number.isInteger(n) && n >= 1 && n <= 3 ? n : 1) as 1 | 2 | 3;
+}
+
+function isColorOff(env: Io['env'], isTTY: boolean): boolean {
+  return (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') || !isTTY || env['TERM'] === 'dumb';
+}
 
 /**
  * The one place that colours text. Colour goes only to a terminal, NO_COLOR turns it off and
@@ -7,19 +33,27 @@ import type { Io } from './io.js';
  * plain unless asked.
  */
 export function colorLevel(env: Io['env'], isTTY: boolean): 0 | 1 | 2 | 3 {
-  const force = env['FORCE_COLOR'];
-  if (force !== undefined) {
-    if (force === '0' || force === 'false') return 0;
-    const n = Number(force);
-    return (Number.isInteger(n) && n >= 1 && n <= 3 ? n : 1) as 1 | 2 | 3;
-  }
-  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return 0;
-  if (!isTTY || env['TERM'] === 'dumb') return 0;
-  return (chalkStderr.level || 1) as 1 | 2 | 3;
+  const forced = forcedLevel(env);
+  if (forced !== null) return forced;
+  if (isColorOff(env, isTTY)) return 0;
+  return (chalk?.chalkStderr.level || 1) as 1 | 2 | 3;
 }
 
-export function painter(env: Io['env'], isTTY: boolean): ChalkInstance {
-  return new Chalk({ level: colorLevel(env, isTTY) });
+/** Loads chalk when stdout or stderr may be coloured; main() awaits this before anything paints. */
+export async function loadColor(io: Pick<Io, 'env' | 'stdoutIsTTY' | 'stderrIsTTY'>): Promise<void> {
+  const forced = forcedLevel(io.env);
+  const mayColor = forced !== null ? forced > 0 : !isColorOff(io.env, io.stdoutIsTTY) || !isColorOff(io.env, io.stderrIsTTY);
+  if (mayColor) chalk ??= await import('chalk');
+}
+
+const plain: Painter = { red: (s) => s, yellow: (s) => s, cyan: (s) => s, dim: (s) => s, bold: (s) => s };
+
+export function painter(env: Io['env'], isTTY: boolean): Painter {
+  const level = colorLevel(env, isTTY);
+  // Without chalk loaded (a caller that skipped loadColor) text stays plain rather than failing.
+  if (level === 0 || !chalk) return plain;
+  const c = new chalk.Chalk({ level });
+  return { red: (s) => c.red(s), yellow: (s) => c.yellow(s), cyan: (s) => c.cyan(s), dim: (s) => c.dim(s), bold: (s) => c.bold(s) };
 }
 
 /** One-line messages on stderr, in a fixed shape: `deboil: <file>: <reason>`. */

@@ -12,7 +12,6 @@ import {
   type TemplateThresholds,
 } from '../core/template.js';
 import type { TemplateNote } from '../formats/explain.js';
-import { readProfile } from '../io/profile.js';
 import { UsageError } from './errors.js';
 
 export const SITE_FROM = ['dir', 'host', 'none'] as const;
@@ -119,6 +118,7 @@ export function thresholdsOf(flags: SiteFlags, fallback: TemplateThresholds = DE
  * add up whatever the thresholds, but a merged profile records one set.
  */
 export async function loadProfiles(files: readonly string[], cwd: string, flags: SiteFlags): Promise<SiteProfile> {
+  const { readProfile } = await import('../io/profile.js');
   const loaded: { file: string; profile: SiteProfile }[] = [];
   for (const file of files) loaded.push({ file, profile: await readProfile(resolve(cwd, file)) });
   const chosen = flags.minDocs !== undefined || flags.minShare !== undefined;

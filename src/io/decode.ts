@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { gunzipSync } from 'node:zlib';
 import { CP1252_C1 } from '../core/cp1252.js';
 import { plausibility } from './plausibility.js';
 
@@ -185,6 +184,9 @@ function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return best?.label ?? null;
 }
 
+// Bit b set: control byte b is allowed in text (see controlShare).
+const ALLOWED_CONTROLS = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x1a, 0x1b].reduce((mask, b) => mask | (1 << b), 0);
+
 /**
  * C0 control bytes that no text encoding we read uses. Tab, line breaks, form feed, ESC (ANSI
  * colours, ISO-2022) and SO/SI (ISO-2022-KR) are left out, and so is SUB (0x1A, a DOS end-of-file
@@ -192,8 +194,10 @@ function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
  */
 function controlShare(sample: Uint8Array): number {
   let n = 0;
-  for (const b of sample) {
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x0e && b !== 0x0f && b !== 0x1a && b !== 0x1b) n++;
+  // An indexed loop with a bit mask: the iterator over 32 KiB of every input showed in the profile.
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
+    if (b < 0x20 && ((ALLOWED_CONTROLS >>> b) & 1) === 0) n++;
   }
   return sample.length === 0 ? 0 : n / sample.length;
 }
@@ -288,9 +292,13 @@ export const lazyJschardet: Detector = {
   },
 };
 
+// node:zlib, like jschardet, is loaded only by the input that needs it.
+let zlib: typeof import('node:zlib') | undefined;
+
 function gunzip(bytes: Uint8Array): Uint8Array {
+  zlib ??= require('node:zlib') as typeof import('node:zlib');
   try {
-    return gunzipSync(bytes);
+    return zlib.gunzipSync(bytes);
   } catch (e) {
     throw new BinaryInputError(`gzip file that does not decompress (${(e as Error).message}); is it truncated?`);
   }

@@ -1,7 +1,13 @@
 import { readdir, realpath } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
+import type FastGlob from 'fast-glob';
+
+// fast-glob (with micromatch and picomatch) is the largest module a run loads; a single file never needs it.
+let fastGlob: typeof FastGlob | undefined;
+async function loadFastGlob(): Promise<typeof FastGlob> {
+  return (fastGlob ??= (await import('fast-glob')).default);
+}
 
 export interface ExpandOptions {
   readonly cwd: string;
@@ -89,6 +95,7 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
   const skip = opts.skipDir ? resolve(opts.cwd, opts.skipDir) : undefined;
   const ignore = [...(opts.exclude ?? [])];
   const fs = cycleSafeFs();
+  const fg = await loadFastGlob();
   const add = (abs: string, base: string, shown = display(opts.cwd, abs)): void => {
     // Only an out-dir inside the input is skipped: one that is the input folder (or holds it) is not.
     if (skip && isInside(abs, skip) && !isInside(base, skip)) return;
@@ -156,5 +163,5 @@ export function commonBase(paths: readonly string[]): string {
  */
 export async function isMultiInput(input: string, cwd: string): Promise<boolean> {
   const st = await stat(resolve(cwd, input)).catch(() => null);
-  return st ? st.isDirectory() : fg.isDynamicPattern(input);
+  return st ? st.isDirectory() : (await loadFastGlob()).isDynamicPattern(input);
 }

@@ -1,8 +1,8 @@
 import { COMMON_HAN } from './common-han.js';
 import { COMMON_HANGUL, COMMON_HANT, COMMON_KANJI } from './common-cjk.js';
 
-const COMMON_IDEOGRAPHS = new Set([...COMMON_HAN, ...COMMON_HANT, ...COMMON_KANJI]);
-const COMMON_SYLLABLES = new Set(COMMON_HANGUL);
+// Built on the first call: UTF-8 input, which most runs read only, never asks.
+let common: { ideographs: ReadonlySet<string>; syllables: ReadonlySet<string> } | undefined;
 
 export interface Plausibility {
   /** Characters a right decoding of CJK text is mostly made of. */
@@ -23,6 +23,8 @@ export interface Plausibility {
  * single-byte decoding of European text scores near zero.
  */
 export function plausibility(text: string): Plausibility {
+  common ??= { ideographs: new Set([...COMMON_HAN, ...COMMON_HANT, ...COMMON_KANJI]), syllables: new Set(COMMON_HANGUL) };
+  const { ideographs, syllables } = common;
   let good = 0;
   let bad = 0;
   for (const ch of text) {
@@ -36,10 +38,10 @@ export function plausibility(text: string): Plausibility {
     else if (cp >= 0xff61 && cp <= 0xff9f) bad++;
     else if ((cp >= 0x3100 && cp <= 0x312f) || (cp >= 0x3131 && cp <= 0x318f)) bad++;
     else if (cp >= 0xac00 && cp <= 0xd7a3) {
-      if (COMMON_SYLLABLES.has(ch)) good++;
+      if (syllables.has(ch)) good++;
       else bad++;
     } else if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x20000 && cp <= 0x3ffff)) {
-      if (COMMON_IDEOGRAPHS.has(ch)) good++;
+      if (ideographs.has(ch)) good++;
       else bad++;
     }
   }

@@ -1,4 +1,5 @@
-import { lstat, readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import { inputWarnings } from '../core/input-warnings.js';
 import { decodeBytes, type Decoded } from './decode.js';
 
@@ -81,18 +82,27 @@ async function brokenLinkReason(path: string): Promise<string | null> {
   return l?.isSymbolicLink() ? 'broken symbolic link (its target does not exist)' : null;
 }
 
-/** Reads one file's bytes, refusing it before reading when it is over `maxBytes`; never writes to it. */
+/**
+ * Reads one file's bytes, refusing it before reading when it is over `maxBytes`; never writes to it.
+ * Synchronous inside: one open, fstat, read and close on a dump of a few kilobytes in the page cache
+ * cost less CPU than the four hand-offs to the thread pool that fs.promises makes for them.
+ */
 export async function readBytes(path: string, opts: Pick<ReadOptions, 'maxBytes'> = {}): Promise<RawInput> {
+  let fd: number | undefined;
   try {
-    const st = await stat(path);
+    fd = openSync(path, 'r');
+    const st = fstatSync(fd);
     if (opts.maxBytes !== undefined && st.size > opts.maxBytes) {
       throw new InputError(path, `too large: ${st.size} bytes, over --max-bytes ${opts.maxBytes}`);
     }
-    return { bytes: await readFile(path), dev: st.dev, ino: st.ino };
+    if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: 'EISDIR' });
+    return { bytes: readFileSync(fd), dev: st.dev, ino: st.ino };
   } catch (e) {
     if (e instanceof InputError) throw e;
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? await brokenLinkReason(path) : null;
     throw new InputError(path, reason ?? describeFsError(e), { cause: e });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
