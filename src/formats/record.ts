@@ -32,7 +32,7 @@ export function toRecord(article: Article, source: Source): ArticleRecord {
     const r = b.verdict.reason;
     if (b.verdict.label === 'boilerplate' && r) removed[r] = (removed[r] ?? 0) + 1;
   }
-  const sortedRemoved = Object.fromEntries(Object.entries(removed).sort(([a], [b]) => a.localeCompare(b)));
+  const sortedRemoved = Object.fromEntries(Object.entries(removed).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const warnings = [...article.warnings];
   if (source.replacements > 0) {
     warnings.push(`decoding as ${source.encoding} left ${source.replacements} replacement character(s)`);

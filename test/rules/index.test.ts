@@ -99,6 +99,10 @@ describe('validatePack rejects a broken pack', () => {
     expect(() => validatePack({ ...base, ...over })).toThrow(message);
   });
 
+  it('gives built-in rules that pass validatePack as one pack, as they are not checked at start', () => {
+    expect(validatePack(defaultRules)).toBe(defaultRules);
+  });
+
   it('when two merged packs share an id', () => {
     expect(() => mergePacks([template, template])).toThrow(/duplicate id/u);
   });
