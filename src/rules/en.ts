@@ -28,6 +28,13 @@ export const en = {
       pattern: /^(?=.{0,120}$).*\b(?:subscribe|subscribed|subscription|newsletter|sign up|signup|click here|clicking here|download (?:our|the) app|follow us|get (?:breaking|the latest) .{0,40}news|start your day with|delivered (?:to your inbox|weekday mornings)|meet your inbox|like us on|follow @\w+|find us on|view all \(\d+\)|view gallery|watch video|watch the video|see also|click to (?:share|email|print|tweet|pin)|opens in (?:a )?new window)\b/u,
     },
     {
+      // A longer plug for the site's newsletter: a sentence that tells the reader to sign up, with
+      // the newsletter or the inbox in it. "1 million people subscribe to her newsletter" is news.
+      id: 'en/newsletter-plug',
+      reason: 'share',
+      pattern: /^(?=.{0,400}$)(?:.*[.!?]\s+)?(?:sign up|subscribe)\b.{0,80}\b(?:newsletters?|inbox)\b/u,
+    },
+    {
       id: 'en/ad-slot',
       reason: 'ad',
       pattern: /^(?:.{1,120}\.\.\. ?view full size|view full size|enlarge (?:this )?(?:image|photo)|advertisement|advertising|advert|ad|ads|sponsored|sponsored content|promoted|story continues below(?: advertisement)?|continue reading (?:below|the main story)|article continues below(?: advertisement)?|\(?ad\)?|- advertisement -|scroll to continue with content)$/u,

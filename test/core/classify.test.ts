@@ -34,6 +34,11 @@ describe('classifyBlock: read-more links', () => {
     expect(verdictOf('美国唱片工会表示：“播客在使用其它音乐时，一定要获得版权所有者的许可，否则就构成侵权。”').label).toBe('body');
   });
 
+  it('takes a plug for the newsletter for boilerplate, not news about a newsletter', () => {
+    expect(verdictOf("There's plenty more where that came from. Sign up for The Water Coolest today to get the free daily newsletter delivered to your inbox daily.")).toMatchObject({ label: 'boilerplate', reason: 'share' });
+    expect(verdictOf('More than a million people now subscribe to her newsletter, which she started three years ago after leaving the paper to work on her own.').label).toBe('body');
+  });
+
   it('does not take an article sentence about trademarks or the FDA for a disclaimer', () => {
     expect(verdictOf('The company said its logo is a registered trademark of the parent firm and would not be changed, despite the court ruling on Tuesday.').label).toBe('body');
     expect(verdictOf('Critics say these statements have not been evaluated by the Food and Drug Administration, and the agency said on Monday it would look into them.').label).toBe('body');
