@@ -34,6 +34,10 @@ describe('classifyBlock: read-more links', () => {
     expect(verdictOf('美国唱片工会表示：“播客在使用其它音乐时，一定要获得版权所有者的许可，否则就构成侵权。”').label).toBe('body');
   });
 
+  it('leaves a bracketed word alone: only file names are images', () => {
+    expect(verdictOf('[Applause]').reason).not.toBe('decoration');
+  });
+
   it('takes a plug for the newsletter for boilerplate, not news about a newsletter', () => {
     expect(verdictOf("There's plenty more where that came from. Sign up for The Water Coolest today to get the free daily newsletter delivered to your inbox daily.")).toMatchObject({ label: 'boilerplate', reason: 'share' });
     expect(verdictOf('More than a million people now subscribe to her newsletter, which she started three years ago after leaving the paper to work on her own.').label).toBe('body');
@@ -73,6 +77,9 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     ['Share this article', 'share'],
     ['Skip to main content', 'nav'],
     ["Related: SpaceX's Starship and Blue Moon landers", 'teaser'],
+    ['[grey_bg]', 'decoration'],
+    ['[shutterstock_106447427-300x200]', 'decoration'],
+    ['[spacer.gif]', 'decoration'],
     ['READ MORE: Trump pardons the Thanksgiving turkey', 'teaser'],
     ['延伸阅读：朝鲜外长会见俄外长', 'teaser'],
     ['【相關新聞】：朝鮮外長會見俄外長', 'teaser'],
