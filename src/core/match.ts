@@ -60,6 +60,11 @@ export interface Matcher {
   readonly functionChars: ReadonlySet<string>;
   /** The one-code-unit function characters by code, for per-character loops. */
   readonly functionCodes: ReadonlySet<number>;
+  /**
+   * Per BMP code unit, its kind for measure's word count (letter or digit, CJK script), 0xff
+   * until first met: a memo of two Unicode property tests, filled as pages are read.
+   */
+  readonly unitKinds: Uint8Array;
 }
 
 function compile<R>(rules: readonly LineRule[], extra: (r: LineRule) => R): RuleList<R> {
@@ -91,6 +96,7 @@ export function compileRules(pack: RulePack): Matcher {
     stopwords: new Set(pack.stopwords.map((w) => w.toLowerCase())),
     functionChars: new Set(pack.functionChars),
     functionCodes: new Set([...pack.functionChars].filter((ch) => ch.length === 1).map((ch) => ch.charCodeAt(0))),
+    unitKinds: new Uint8Array(0x10000).fill(0xff),
   };
 }
 

@@ -59,6 +59,24 @@ describe('measure shortcuts', () => {
     );
   });
 
+  it('counts words and stopwords as the word regex does, CJK blanked out', () => {
+    const CJK_G = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+    const stopwords = new Set(defaultRules.stopwords.map((w) => w.toLowerCase()));
+    const withWords = fc.array(fc.oneof(text, fc.constantFrom('the', 'and', "don't", 'über', 'и', '中文', '々', 'ー', '\u{20000}x', 'a\u{1D400}b', '-the', "o'", '’s')), { maxLength: 8 }).map((a) => a.join(' '));
+    fc.assert(
+      fc.property(withWords, (t) => {
+        const b = block(t);
+        const f = measure(b, rules);
+        const words = (f.cjk > 0 ? b.norm.replace(CJK_G, ' ') : b.norm).match(WORD_G) ?? [];
+        const latinChars = words.reduce((n, w) => n + w.length, 0);
+        const stop = words.filter((w) => stopwords.has(w)).length;
+        const stopRatio = f.cjk > 0 && f.cjk >= latinChars / 3 ? f.stopRatio : words.length > 0 ? stop / words.length : 0;
+        return f.words === words.length && f.weight === f.cjk * 3 + latinChars && f.stopRatio === stopRatio;
+      }),
+      runs,
+    );
+  });
+
   it('counts ASCII words as the word regex does', () => {
     const ascii = fc.string({ unit: fc.constantFrom(...'ab Z9\'-.,x the of and'.split('')), maxLength: 60 });
     fc.assert(
