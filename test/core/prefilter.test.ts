@@ -73,6 +73,17 @@ describe('firstMatch with the prefilter', () => {
     }
   });
 
+  it('matches as the plain list does in a list of more than 32 clauses (both words of bits)', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ id: `t/r${i}`, reason: 'nav' as const, pattern: new RegExp(`x${String.fromCharCode(0x4e00 + i)}y`, 'u') }));
+    const big = compileRules({ ...defaultRules, boilerplate: many }).boilerplate;
+    expect(big.prefilter?.rules.some((r) => r.need1 !== 0)).toBe(true);
+    for (let i = 0; i < 40; i++) {
+      const s = `a x${String.fromCharCode(0x4e00 + i)}y b`;
+      expect(firstMatch(big, s)?.id, s).toBe(`t/r${i}`);
+      expect(firstMatch(big, `x${String.fromCharCode(0x4e00 + i)}`)).toBeUndefined();
+    }
+  });
+
   it('finds the rule the plain list finds, on random texts', () => {
     const plains = each.map((l) => [list(l), plain(list(l))] as const);
     fc.assert(
