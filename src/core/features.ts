@@ -1,8 +1,6 @@
 import type { Block, Features } from './types.js';
 import type { Matcher } from './match.js';
 
-const WORD_G = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-const CJK_G = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const ENDS_SENTENCE = /(?:[.!?。！？;；．]|[^.]\.\.\.|…|……)[”"’'」』）)\]]*$|[：:]$/u;
 // Three dots or one ellipsis cut a teaser short; six dots or a doubled ellipsis is Chinese prose's own.
 const TRUNCATED = /(?<![.…])(?:\.\.\.|…)\s*[)\]）】»]?$/u;
@@ -56,15 +54,61 @@ interface WordCounts {
   readonly stop: number;
 }
 
-function countWords(latin: string, stopwords: ReadonlySet<string>): WordCounts {
-  const wordList = latin.match(WORD_G) ?? [];
+// Kinds of a code point for the word count, kept per BMP code unit in Matcher.unitKinds.
+const WORD = 1;
+const CJK_SCRIPT = 2;
+const UNKNOWN = 0xff;
+const WORD_START = /[\p{L}\p{N}]/u;
+const CJK_ONE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+function kindOf(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  return (WORD_START.test(ch) ? WORD : 0) | (CJK_ONE.test(ch) ? CJK_SCRIPT : 0);
+}
+
+/**
+ * Words of `s` (a letter or digit, then letters, digits and ' ’ -) as a \p{L}\p{N} regex finds
+ * them once, when `blankCjk`, every Han, kana and Hangul character is replaced by a space (a
+ * Chinese line is not one "word"). A table of unit kinds does what the replacement per CJK
+ * character and the match array did.
+ */
+function countWordsBlanking(s: string, blankCjk: boolean, stopwords: ReadonlySet<string>, kinds: Uint8Array): WordCounts {
+  const skip = blankCjk ? CJK_SCRIPT : 0;
+  let words = 0;
   let latinChars = 0;
   let stop = 0;
-  for (const w of wordList) {
-    latinChars += w.length;
-    if (stopwords.has(w)) stop++;
+  const n = s.length;
+  let start = -1;
+  for (let i = 0; i <= n; i++) {
+    let kind = 0;
+    let width = 1;
+    let c = 0;
+    if (i < n) {
+      c = s.charCodeAt(i);
+      const d = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? s.charCodeAt(i + 1) : 0;
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        kind = kindOf(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
+        width = 2;
+      } else {
+        kind = kinds[c]!;
+        if (kind === UNKNOWN) kinds[c] = kind = c >= 0xd800 && c <= 0xdfff ? 0 : kindOf(c);
+      }
+      if ((kind & skip) !== 0) kind = 0;
+    }
+    // Inside a word the marks ' ’ - go on it too; they never start one.
+    if ((kind & WORD) !== 0 || (start >= 0 && (c === 0x27 || c === 0x2019 || c === 0x2d))) {
+      if (start < 0) start = i;
+      i += width - 1;
+      continue;
+    }
+    if (start >= 0) {
+      words++;
+      latinChars += i - start;
+      if (stopwords.has(s.slice(start, i))) stop++;
+      start = -1;
+    }
   }
-  return { words: wordList.length, latinChars, stop };
+  return { words, latinChars, stop };
 }
 
 function isAsciiAlnum(c: number): boolean {
@@ -72,8 +116,8 @@ function isAsciiAlnum(c: number): boolean {
 }
 
 /**
- * countWords for ASCII text, where WORD_G's letters and digits are [A-Za-z0-9] and its inner marks
- * ' and -: the same words without a regex match array. ASCII holds no CJK to blank out.
+ * countWordsBlanking for ASCII text, where the word regex's letters and digits are [A-Za-z0-9]
+ * and its inner marks ' and -: no table needed. ASCII holds no CJK to blank out.
  */
 function countAsciiWords(s: string, stopwords: ReadonlySet<string>): WordCounts {
   let words = 0;
@@ -173,7 +217,7 @@ export function measure(block: Block, rules: Matcher): Features {
   }
   // Words of space-delimited scripts only: blank out CJK first so a Chinese line is not one "word".
   const { words, latinChars, stop } = NON_ASCII.test(norm)
-    ? countWords(cjk > 0 ? norm.replace(CJK_G, ' ') : norm, rules.stopwords)
+    ? countWordsBlanking(norm, cjk > 0, rules.stopwords, rules.unitKinds)
     : countAsciiWords(norm, rules.stopwords);
   const weight = cjk * 3 + latinChars;
   const stopRatio = cjk > 0 && cjk >= latinChars / 3 ? functionChars / cjk : words > 0 ? stop / words : 0;

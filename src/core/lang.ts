@@ -1,15 +1,43 @@
 import type { LanguageProfile } from './types.js';
-import { codePointLength } from './text.js';
 
-// Each script's complement: deleting every run of other characters leaves the script's characters,
-// which is cheaper than a match array of one string per character.
-const OTHER_THAN = {
-  han: /\P{Script=Han}+/gu,
-  kana: /[^\p{Script=Hiragana}\p{Script=Katakana}]+/gu,
-  hangul: /\P{Script=Hangul}+/gu,
-  latin: /\P{Script=Latin}+/gu,
-  cyrillic: /\P{Script=Cyrillic}+/gu,
-} as const;
+// Script bits of a code point, by the Unicode Script property.
+const HAN = 1;
+const KANA = 2;
+const HANGUL = 4;
+const LATIN = 8;
+const CYRILLIC = 16;
+// Not a script: \p{L}, the letters pick() reads words of.
+const LETTER = 32;
+const IN_SCRIPT: readonly [number, RegExp][] = [
+  [HAN, /\p{Script=Han}/u],
+  [KANA, /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
+  [HANGUL, /\p{Script=Hangul}/u],
+  [LATIN, /\p{Script=Latin}/u],
+  [CYRILLIC, /\p{Script=Cyrillic}/u],
+  [LETTER, /\p{L}/u],
+];
+
+// A BMP code unit whose script bits are not known yet.
+const UNKNOWN = 0xff;
+
+/**
+ * Script bits of the BMP code units, looked up with the same Unicode property regexes the first
+ * time each unit is met and kept: a page uses a few thousand distinct characters, and a table
+ * built for all 63,000 up front cost 20 ms of every run. Surrogates get no bits; pairs are
+ * looked up one by one (they are rare).
+ */
+function scriptsOf(table: Uint8Array, c: number): number {
+  let bits = table[c]!;
+  if (bits === UNKNOWN) table[c] = bits = c >= 0xd800 && c <= 0xdfff ? 0 : codePointScripts(c);
+  return bits;
+}
+
+function codePointScripts(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  let bits = 0;
+  for (const [bit, re] of IN_SCRIPT) if (re.test(ch)) bits |= bit;
+  return bits;
+}
 
 /** Prepared once per run: sets instead of arrays. */
 export interface LanguageModel {
@@ -22,6 +50,12 @@ export interface LanguageModel {
   }[];
   /** For each stopword, the indexes (into `profiles`) of the profiles that list it. */
   readonly stopIn: ReadonlyMap<string, readonly number[]>;
+  /** The most code units a stopword has. */
+  readonly longestStop: number;
+  /** Script (and letter) bits per BMP code unit, filled in as units are met (a memo; see scriptsOf). */
+  readonly scripts: Uint8Array;
+  /** Per BMP code unit, a bit for each of the first 16 profiles whose `chars` hold it. */
+  readonly charsIn: Uint16Array;
 }
 
 export function prepareLanguages(profiles: readonly LanguageProfile[]): LanguageModel {
@@ -37,12 +71,13 @@ export function prepareLanguages(profiles: readonly LanguageProfile[]): Language
       else stopIn.set(w, [i]);
     }
   });
-  return { profiles: prepared, stopIn };
-}
-
-/** Code points of the sample in the script: what `sample.match(/\p{Script=…}/gu).length` counts. */
-function countScript(sample: string, otherThan: RegExp): number {
-  return codePointLength(sample.replace(otherThan, ''));
+  const charsIn = new Uint16Array(0x10000);
+  prepared.slice(0, 16).forEach((p, i) => {
+    for (const cp of p.codes) if (cp <= 0xffff) charsIn[cp]! |= 1 << i;
+  });
+  let longestStop = 0;
+  for (const w of stopIn.keys()) longestStop = Math.max(longestStop, w.length);
+  return { profiles: prepared, stopIn, longestStop, scripts: new Uint8Array(0x10000).fill(UNKNOWN), charsIn };
 }
 
 // A few thousand characters tell the language; more only costs time on large pages.
@@ -51,50 +86,115 @@ const SAMPLE = 20_000;
 /** A BCP 47 tag for the text ('zh-Hans', 'en', ...), or 'und' when nothing decides. */
 export function guessLanguage(text: string, model: LanguageModel): string {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
-  const counts = {
-    han: countScript(sample, OTHER_THAN.han),
-    kana: countScript(sample, OTHER_THAN.kana),
-    hangul: countScript(sample, OTHER_THAN.hangul),
-    latin: countScript(sample, OTHER_THAN.latin),
-    cyrillic: countScript(sample, OTHER_THAN.cyrillic),
-  };
-  if (counts.kana > 0 && counts.kana * 5 >= counts.han) return pick(model, 'kana', sample) ?? 'ja';
-  if (counts.hangul > counts.han && counts.hangul * 3 > counts.latin) return 'ko';
+  // Code points per script, as `sample.match(/\p{Script=…}/gu).length` would count them.
+  const { scripts } = model;
+  let han = 0;
+  let kana = 0;
+  let hangul = 0;
+  let latin = 0;
+  let cyrillic = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    let bits = scriptsOf(scripts, c);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < sample.length) {
+      const d = sample.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bits = codePointScripts(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
+        i++;
+      }
+    }
+    if (bits === 0) continue;
+    if (bits & HAN) han++;
+    if (bits & KANA) kana++;
+    if (bits & HANGUL) hangul++;
+    if (bits & LATIN) latin++;
+    if (bits & CYRILLIC) cyrillic++;
+  }
+  if (kana > 0 && kana * 5 >= han) return pick(model, 'kana', sample) ?? 'ja';
+  if (hangul > han && hangul * 3 > latin) return 'ko';
   // Han letters carry about three Latin letters' worth of text each.
-  if (counts.han * 3 > counts.latin + counts.cyrillic) return pick(model, 'han', sample) ?? 'zh';
-  if (counts.cyrillic > counts.latin) return pick(model, 'cyrillic', sample) ?? 'und';
-  if (counts.latin > 0) return pick(model, 'latin', sample) ?? 'und';
+  if (han * 3 > latin + cyrillic) return pick(model, 'han', sample) ?? 'zh';
+  if (cyrillic > latin) return pick(model, 'cyrillic', sample) ?? 'und';
+  if (latin > 0) return pick(model, 'latin', sample) ?? 'und';
   return 'und';
+}
+
+/** Per profile (by index), how many code points of the sample its `chars` hold. */
+function charHits(model: LanguageModel, sample: string): number[] {
+  const hits = new Array<number>(model.profiles.length).fill(0);
+  const { charsIn } = model;
+  let astral: number[] | null = null;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < sample.length) {
+      const d = sample.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        (astral ??= []).push(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
+        i++;
+        continue;
+      }
+    }
+    let bits = charsIn[c]!;
+    for (let k = 0; bits !== 0; k++, bits >>>= 1) if (bits & 1) hits[k]!++;
+  }
+  // Profiles past the 16 bits, and astral characters, the slow way.
+  model.profiles.forEach((p, k) => {
+    if (k >= 16) {
+      for (let i = 0; i < sample.length; i++) {
+        const cp = sample.codePointAt(i)!;
+        if (cp > 0xffff) i++;
+        else if (p.codes.has(cp)) hits[k]!++;
+      }
+    }
+    for (const cp of astral ?? []) if (p.codes.has(cp)) hits[k]!++;
+  });
+  return hits;
 }
 
 function pick(model: LanguageModel, script: LanguageProfile['script'], sample: string): string | undefined {
   const candidates = model.profiles.filter((p) => p.profile.script === script);
   if (candidates.length === 0) return undefined;
   if (script === 'han') {
+    const hitsOf = charHits(model, sample);
     let best: string | undefined;
     let bestHits = 0;
     for (const c of candidates) {
-      let hits = 0;
-      for (let i = 0; i < sample.length; i++) {
-        const cp = sample.codePointAt(i)!;
-        if (cp > 0xffff) i++;
-        if (c.codes.has(cp)) hits++;
-      }
+      const hits = hitsOf[model.profiles.indexOf(c)]!;
       if (hits > bestHits) [best, bestHits] = [c.profile.code, hits];
     }
     return best;
   }
-  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  // One lookup per word for all profiles, then the same first-best choice as before.
-  const hitsOf = new Map<number, number>();
-  for (const w of words) {
-    const ids = model.stopIn.get(w);
-    if (ids) for (const id of ids) hitsOf.set(id, (hitsOf.get(id) ?? 0) + 1);
+  // The words are the runs of \p{L} in the lower-cased sample; one lookup per word serves all profiles.
+  const lower = sample.toLowerCase();
+  const { scripts, stopIn, longestStop } = model;
+  const hitsOf = new Array<number>(model.profiles.length).fill(0);
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    let bits = 0;
+    let width = 1;
+    if (i < lower.length) {
+      const c = lower.charCodeAt(i);
+      const d = c >= 0xd800 && c <= 0xdbff && i + 1 < lower.length ? lower.charCodeAt(i + 1) : 0;
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bits = codePointScripts(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
+        width = 2;
+      } else bits = scriptsOf(scripts, c);
+    }
+    if (bits & LETTER) {
+      if (start < 0) start = i;
+      i += width - 1;
+      continue;
+    }
+    if (start >= 0 && i - start <= longestStop) {
+      const ids = stopIn.get(lower.slice(start, i));
+      if (ids) for (const id of ids) hitsOf[id]!++;
+    }
+    start = -1;
   }
   let best: string | undefined;
   let bestHits = 0;
   for (const c of candidates) {
-    const hits = hitsOf.get(model.profiles.indexOf(c)) ?? 0;
+    const hits = hitsOf[model.profiles.indexOf(c)]!;
     if (hits > bestHits) [best, bestHits] = [c.profile.code, hits];
   }
   return candidates.length === 1 ? candidates[0]!.profile.code : best;

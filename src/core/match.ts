@@ -1,5 +1,6 @@
 import type { LineRule, Reason, RulePack } from './types.js';
 import { codePointLength, matchForm } from './text.js';
+import { buildPrefilter, pairSlot, type Prefilter } from './prefilter.js';
 
 interface CompiledRule<R> {
   readonly id: string;
@@ -40,9 +41,12 @@ export function maxMatchChars(re: RegExp): number {
 
 /**
  * A compiled list, with every exact string mapped to the first rule that lists it: one lookup per
- * block instead of one per rule, and the same first rule.
+ * block instead of one per rule, and the same first rule; and the prefilter of its patterns.
  */
-export type RuleList<R> = readonly CompiledRule<R>[] & { readonly firstExact?: ReadonlyMap<string, number> };
+export type RuleList<R> = readonly CompiledRule<R>[] & {
+  readonly firstExact?: ReadonlyMap<string, number>;
+  readonly prefilter?: Prefilter | null;
+};
 
 /** A rule pack with its exact lists turned into sets, built once per run. */
 export interface Matcher {
@@ -56,6 +60,11 @@ export interface Matcher {
   readonly functionChars: ReadonlySet<string>;
   /** The one-code-unit function characters by code, for per-character loops. */
   readonly functionCodes: ReadonlySet<number>;
+  /**
+   * Per BMP code unit, its kind for measure's word count (letter or digit, CJK script), 0xff
+   * until first met: a memo of two Unicode property tests, filled as pages are read.
+   */
+  readonly unitKinds: Uint8Array;
 }
 
 function compile<R>(rules: readonly LineRule[], extra: (r: LineRule) => R): RuleList<R> {
@@ -70,7 +79,7 @@ function compile<R>(rules: readonly LineRule[], extra: (r: LineRule) => R): Rule
   list.forEach((r, i) => {
     for (const s of r.exact) if (!firstExact.has(s)) firstExact.set(s, i);
   });
-  return Object.assign(list, { firstExact });
+  return Object.assign(list, { firstExact, prefilter: buildPrefilter(list.map((r) => r.pattern)) });
 }
 
 export function compileRules(pack: RulePack): Matcher {
@@ -87,11 +96,37 @@ export function compileRules(pack: RulePack): Matcher {
     stopwords: new Set(pack.stopwords.map((w) => w.toLowerCase())),
     functionChars: new Set(pack.functionChars),
     functionCodes: new Set([...pack.functionChars].filter((ch) => ch.length === 1).map((ch) => ch.charCodeAt(0))),
+    unitKinds: new Uint8Array(0x10000).fill(0xff),
   };
 }
 
 // Rule patterns run on single blocks; a cap keeps a pathological 50 MB line from meeting a regex.
 const MAX_MATCH_CHARS = 2000;
+
+// A scan costs a few nanoseconds a unit; on a long paragraph, which every pattern with a length
+// guard skips anyway, the remaining patterns may as well run.
+const SCAN_LIMIT = 400;
+
+/** The clause bits of the units the probe holds, as two words. */
+function unitsHeld(pf: Prefilter, probe: string): [number, number] {
+  const { classOf, clauseBits, pairBits } = pf;
+  let has0 = 0;
+  let has1 = 0;
+  let prev = 0;
+  for (let k = 0; k < probe.length; k++) {
+    const u = probe.charCodeAt(k);
+    const c = classOf[u]!;
+    if (c !== 0) {
+      has0 |= clauseBits[c * 2]!;
+      has1 |= clauseBits[c * 2 + 1]!;
+    }
+    const slot = pairSlot(prev, u) * 2;
+    has0 |= pairBits[slot]!;
+    has1 |= pairBits[slot + 1]!;
+    prev = u;
+  }
+  return [has0, has1];
+}
 
 /** The first rule of the list that matches the normalised text, or undefined. */
 export function firstMatch<R>(rules: RuleList<R>, norm: string): CompiledRule<R> | undefined {
@@ -106,25 +141,69 @@ export function firstMatch<R>(rules: RuleList<R>, norm: string): CompiledRule<R>
   }
   // Rules before the first exact hit can only match by pattern; the exact hit wins over later ones.
   const exactAt = index.get(probe) ?? rules.length;
+  const pf = rules.prefilter;
   let chars = -1;
+  // The units the probe holds, as clause bits; filled on the first rule that asks.
+  let scanned = false;
+  let has0 = 0;
+  let has1 = 0;
+  const firstClass = pf ? (pf.classOf[probe.charCodeAt(0)] ?? 0) : 0;
   for (let i = 0; i < exactAt; i++) {
     const r = rules[i]!;
     if (!r.pattern) continue;
+    const need = pf?.rules[i];
+    if (need && need.firstBit >= 0 && (pf!.firstBits[firstClass * 2 + (need.firstBit >> 5)]! & (1 << (need.firstBit & 31))) === 0) continue;
     const max = r.maxChars ?? Number.POSITIVE_INFINITY;
     if (probe.length > max) {
       if (chars < 0) chars = codePointLength(probe);
       if (chars > max) continue;
+    }
+    if (need && (need.need0 !== 0 || need.need1 !== 0) && probe.length <= SCAN_LIMIT) {
+      if (!scanned) {
+        scanned = true;
+        [has0, has1] = unitsHeld(pf!, probe);
+      }
+      if ((has0 & need.need0) !== need.need0 || (has1 & need.need1) !== need.need1) continue;
     }
     if (r.pattern.test(probe)) return r;
   }
   return rules[exactAt];
 }
 
+// firstPattern takes the packs' plain lists (classify and assemble pass them as they are), so
+// their prefilters are kept by list. The lists are immutable data and the tables a pure function
+// of them: a memo, not state.
+const patternPrefilters = new WeakMap<readonly LineRule[], Prefilter | null>();
+
+function prefilterOf(rules: readonly LineRule[]): Prefilter | null {
+  let pf = patternPrefilters.get(rules);
+  if (pf === undefined) patternPrefilters.set(rules, (pf = buildPrefilter(rules.map((r) => r.pattern))));
+  return pf;
+}
+
 /** The first pattern rule that matches display text, with its match. */
 export function firstPattern(rules: readonly LineRule[], text: string): { rule: LineRule; m: RegExpExecArray } | undefined {
   const probe = text.length > MAX_MATCH_CHARS ? text.slice(0, MAX_MATCH_CHARS) : text;
-  for (const rule of rules) {
-    const m = rule.pattern?.exec(probe);
+  const pf = prefilterOf(rules);
+  const firstClass = pf ? (pf.classOf[probe.charCodeAt(0)] ?? 0) : 0;
+  let scanned = false;
+  let has0 = 0;
+  let has1 = 0;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    let may = rule.pattern !== undefined;
+    const need = pf?.rules[i];
+    if (may && need) {
+      if (need.firstBit >= 0 && (pf!.firstBits[firstClass * 2 + (need.firstBit >> 5)]! & (1 << (need.firstBit & 31))) === 0) may = false;
+      else if ((need.need0 !== 0 || need.need1 !== 0) && probe.length <= SCAN_LIMIT) {
+        if (!scanned) {
+          scanned = true;
+          [has0, has1] = unitsHeld(pf!, probe);
+        }
+        may = (has0 & need.need0) === need.need0 && (has1 & need.need1) === need.need1;
+      }
+    }
+    const m = may ? rule.pattern!.exec(probe) : null;
     if (m) return { rule, m };
     if (rule.exact?.includes(probe)) return { rule, m: Object.assign([probe], { index: 0, input: probe }) as RegExpExecArray };
   }

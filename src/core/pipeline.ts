@@ -4,7 +4,7 @@ import { compileRules, type Matcher } from './match.js';
 import { dropDuplicateCaptions, dropRepeatedKept } from './dedupe.js';
 import { reviseByNeighbours } from './revise.js';
 import { assemble, isKeptLabel } from './assemble.js';
-import { segment } from './segment.js';
+import { segment, segmentParagraphs } from './segment.js';
 import { guessLanguage, prepareLanguages, type LanguageModel } from './lang.js';
 import { fallbacks, modes } from './modes.js';
 import type { SiteTemplate } from './template.js';
@@ -95,7 +95,7 @@ function settle(blocks: Classified[], ctx: Context, memo: Memo): Classified[] {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const keptIdx = current.flatMap((b, i) => (isKeptLabel(b) ? [i] : []));
     if (keptIdx.length === 0) return current;
-    const reread = labelWithFallbacks(segment(keptIdx.map((i) => current[i]!.text).join('\n\n')), ctx, memo);
+    const reread = labelWithFallbacks(segmentParagraphs(keptIdx.map((i) => current[i]!)), ctx, memo);
     if (reread.length !== keptIdx.length) return current;
     let changed = false;
     const next = [...current];

@@ -1,5 +1,5 @@
 import type { Block } from './types.js';
-import { codePointLength, displayForm, displayWidth, joinWrapped, matchForm } from './text.js';
+import { codePointLength, displayAndMatchForms, displayForm, displayWidth, joinWrapped, matchForm } from './text.js';
 
 interface RawLine {
   readonly no: number;
@@ -36,16 +36,22 @@ function isTrimmed(c: number): boolean {
   );
 }
 
+/** Where a line's content starts and ends once isTrimmed units are cut from both ends. */
+function contentBounds(line: string): [start: number, end: number] {
+  let end = line.length;
+  while (end > 0 && isTrimmed(line.charCodeAt(end - 1))) end--;
+  let start = 0;
+  while (start < end && isTrimmed(line.charCodeAt(start))) start++;
+  return [start, end];
+}
+
 function toRawLines(text: string): RawLine[] {
   const lines = text.split(/\r\n|\r|\n/u);
   const out = new Array<RawLine>(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     // Zero-width characters alone do not make a line: a line of them is blank (zero-width-blank-line).
-    let end = line.length;
-    while (end > 0 && isTrimmed(line.charCodeAt(end - 1))) end--;
-    let start = 0;
-    while (start < end && isTrimmed(line.charCodeAt(start))) start++;
+    const [start, end] = contentBounds(line);
     const trimmedEnd = line.slice(0, end);
     const content = start === 0 ? trimmedEnd : line.slice(start, end);
     out[i] = {
@@ -152,13 +158,13 @@ export function segment(text: string): Block[] {
       last++;
       joined = joinWrapped(joined, lines[last]!.content);
     }
-    const shown = displayForm(joined);
+    const [shown, norm] = displayAndMatchForms(joined);
     if (shown !== '') {
       blocks.push({
         id: blocks.length,
         lines: [line.no, lines[last]!.no],
         text: shown,
-        norm: matchForm(shown),
+        norm,
         gapBefore: gap,
         bullet: line.bullet,
       });
@@ -166,5 +172,36 @@ export function segment(text: string): Block[] {
     gap = false;
     i = last;
   }
+  return blocks;
+}
+
+const LINE_BREAK = /[\r\n]/u;
+
+/**
+ * What `segment(paragraphs.map((p) => p.text).join('\n\n'))` returns, without reading the text
+ * again: settle() re-reads the kept blocks this way every round. With a blank line between every
+ * two paragraphs no wrap can join them and every block follows a gap, so each paragraph is one
+ * line on its own. A paragraph's `norm` must be matchForm of its `text`, as segment makes it; it
+ * is reused when the text comes back unchanged, which is nearly always.
+ */
+export function segmentParagraphs(paragraphs: readonly Pick<Block, 'text' | 'norm'>[]): Block[] {
+  if (paragraphs.some((p) => LINE_BREAK.test(p.text))) return segment(paragraphs.map((p) => p.text).join('\n\n'));
+  const blocks: Block[] = [];
+  paragraphs.forEach((p, k) => {
+    const [start, end] = contentBounds(p.text);
+    if (start === end) return;
+    const content = start === 0 && end === p.text.length ? p.text : p.text.slice(start, end);
+    const shown = displayForm(content.replace(DRAWN_BULLET, ''));
+    if (shown === '') return;
+    const no = 2 * k + 1;
+    blocks.push({
+      id: blocks.length,
+      lines: [no, no],
+      text: shown,
+      norm: shown === p.text ? p.norm : matchForm(shown),
+      gapBefore: true,
+      bullet: BULLET.test(content),
+    });
+  });
   return blocks;
 }

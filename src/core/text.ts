@@ -48,6 +48,19 @@ export function matchForm(s: string): string {
   return collapse(s.normalize('NFKC').replace(ZERO_WIDTH, '')).toLowerCase();
 }
 
+/**
+ * displayForm(s) and matchForm of that, as segment needs both: text that comes out of displayForm
+ * as ASCII is already collapsed, so its match form is its lower case.
+ */
+export function displayAndMatchForms(s: string): [shown: string, norm: string] {
+  if (!NON_ASCII.test(s)) {
+    const shown = collapse(s);
+    return [shown, shown.toLowerCase()];
+  }
+  const shown = collapse(s.normalize('NFC').replace(ZERO_WIDTH, ''));
+  return [shown, matchForm(shown)];
+}
+
 export function isCjkChar(ch: string): boolean {
   return HAN_KANA_HANGUL.test(ch);
 }

@@ -2,8 +2,9 @@
 // the plain definition gives, on any string: these properties hold the fast code to the slow one.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codePointLength, displayForm, displayWidth, joinWrapped, matchForm } from '../../src/core/text.js';
+import { codePointLength, displayAndMatchForms, displayForm, displayWidth, joinWrapped, matchForm } from '../../src/core/text.js';
 import { measure } from '../../src/core/features.js';
+import { segment, segmentParagraphs } from '../../src/core/segment.js';
 import { compileRules, firstMatch, maxMatchChars } from '../../src/core/match.js';
 import { defaultRules } from '../../src/rules/index.js';
 import type { Block, LineRule } from '../../src/core/types.js';
@@ -30,6 +31,14 @@ const runs = { numRuns: 3000 };
 describe('text shortcuts equal their definitions', () => {
   it('displayForm', () => fc.assert(fc.property(text, (s) => displayForm(s) === slowDisplayForm(s)), runs));
   it('matchForm', () => fc.assert(fc.property(text, (s) => matchForm(s) === slowMatchForm(s)), runs));
+  it('displayAndMatchForms', () =>
+    fc.assert(
+      fc.property(text, (s) => {
+        const [shown, norm] = displayAndMatchForms(s);
+        return shown === slowDisplayForm(s) && norm === slowMatchForm(slowDisplayForm(s));
+      }),
+      runs,
+    ));
   it('displayWidth', () => fc.assert(fc.property(text, (s) => displayWidth(s) === slowWidth(s)), runs));
   it('codePointLength', () => fc.assert(fc.property(text, (s) => codePointLength(s) === [...s].length), runs));
   it('joinWrapped keeps a hyphenated compound together and spaces Latin words', () => {
@@ -37,6 +46,31 @@ describe('text shortcuts equal their definitions', () => {
     expect(joinWrapped('a -', 'b')).toBe('a - b');
     expect(joinWrapped('中国', '人民')).toBe('中国人民');
     expect(joinWrapped('x\u{1F600}', 'y')).toBe('x\u{1F600} y');
+  });
+});
+
+describe('segmentParagraphs', () => {
+  const dump = fc.array(fc.oneof(text, fc.constantFrom('* item', '• 中文', '1. one', '  indented', '')), { maxLength: 12 }).map((a) => a.join('\n'));
+  const asSegment = (paras: { text: string; norm: string }[]) => segment(paras.map((p) => p.text).join('\n\n'));
+
+  it('equals segment of the joined blocks, for blocks segment made', () => {
+    fc.assert(
+      fc.property(dump, (d) => {
+        const paras = segment(d).filter((_, i) => i % 3 !== 1);
+        expect(segmentParagraphs(paras)).toEqual(asSegment(paras));
+      }),
+      runs,
+    );
+  });
+
+  it('equals segment of the joined texts, for any texts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(text, fc.constantFrom('* item', '• 中文 x', ' - y', 'a\u200b\u0301', '\u00ad')), { maxLength: 8 }), (texts) => {
+        const paras = texts.map((t) => ({ text: t, norm: matchForm(t) }));
+        expect(segmentParagraphs(paras)).toEqual(asSegment(paras));
+      }),
+      runs,
+    );
   });
 });
 
@@ -54,6 +88,24 @@ describe('measure shortcuts', () => {
         const t = head.repeat(3) + tail;
         const f = measure(block(t), rules);
         return f.endsSentence === ENDS_SENTENCE.test(t) && f.truncated === TRUNCATED.test(t) && f.hasUrl === URL.test(t);
+      }),
+      runs,
+    );
+  });
+
+  it('counts words and stopwords as the word regex does, CJK blanked out', () => {
+    const CJK_G = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+    const stopwords = new Set(defaultRules.stopwords.map((w) => w.toLowerCase()));
+    const withWords = fc.array(fc.oneof(text, fc.constantFrom('the', 'and', "don't", 'über', 'и', '中文', '々', 'ー', '\u{20000}x', 'a\u{1D400}b', '-the', "o'", '’s')), { maxLength: 8 }).map((a) => a.join(' '));
+    fc.assert(
+      fc.property(withWords, (t) => {
+        const b = block(t);
+        const f = measure(b, rules);
+        const words = (f.cjk > 0 ? b.norm.replace(CJK_G, ' ') : b.norm).match(WORD_G) ?? [];
+        const latinChars = words.reduce((n, w) => n + w.length, 0);
+        const stop = words.filter((w) => stopwords.has(w)).length;
+        const stopRatio = f.cjk > 0 && f.cjk >= latinChars / 3 ? f.stopRatio : words.length > 0 ? stop / words.length : 0;
+        return f.words === words.length && f.weight === f.cjk * 3 + latinChars && f.stopRatio === stopRatio;
       }),
       runs,
     );

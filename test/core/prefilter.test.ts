@@ -1,0 +1,194 @@
+// The prefilter skips a pattern only when the pattern cannot match: these hold it to the regexes,
+// on the rule packs' own patterns, on fixture lines, and on random patterns and texts.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { allows, analysePattern, isCaseless } from '../../src/core/prefilter.js';
+import { compileRules, firstMatch, firstPattern, type RuleList } from '../../src/core/match.js';
+import { matchForm } from '../../src/core/text.js';
+import { defaultRules } from '../../src/rules/index.js';
+import type { LineRule } from '../../src/core/types.js';
+
+const lists = ['boilerplate', 'trendingHeaders', 'endMarkers', 'stamps', 'categories', 'captionCues', 'datelines', 'bylines', 'dates', 'editors'] as const;
+const patterns: { id: string; re: RegExp }[] = lists.flatMap((l) =>
+  (defaultRules[l] as readonly LineRule[]).flatMap((r) => (r.pattern ? [{ id: r.id, re: r.pattern }] : [])),
+);
+
+const fixtureLines = ((): string[] => {
+  const dir = join(__dirname, '../../fixtures');
+  return readdirSync(dir).flatMap((name) => {
+    const f = join(dir, name, 'input.txt');
+    if (!existsSync(f)) return [];
+    const lines = readFileSync(f, 'utf8').split(/\r?\n/u);
+    return lines.flatMap((l) => [l.trim(), matchForm(l)]);
+  });
+})();
+
+// Pieces of what the rules look for, so random texts do meet the patterns now and then.
+const pieces = [
+  ...new Set(patterns.flatMap(({ re }) => re.source.match(/[\p{L}\p{N}©@:：/|()（）[\]【】.\- ]{1,12}/gu) ?? [])),
+  ...defaultRules.boilerplate.flatMap((r) => r.exact ?? []).slice(0, 60),
+  ' ', '  ', '\u3000', '\u00a0', '2012', '12:43', '07.15.12', 'K', 'ſ', 'K', 'S', 'İ', '...', '…', '\ud800', '\u{1F600}',
+];
+const text = fc
+  .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary', maxLength: 3 }), fc.string({ maxLength: 4 })), { maxLength: 12 })
+  .map((a) => a.join(''));
+
+describe('analysePattern on the rule packs', () => {
+  const analysed = patterns.map((p) => ({ ...p, needs: analysePattern(p.re) }));
+
+  it('reads most patterns of the packs', () => {
+    const useful = analysed.filter((a) => a.needs.first || a.needs.clauses.length > 0);
+    expect(useful.length).toBeGreaterThan(analysed.length * 0.6);
+  });
+
+  it('never rules out a fixture line a pattern matches', () => {
+    for (const { id, re, needs } of analysed) for (const line of fixtureLines) if (re.test(line)) expect(allows(needs, line), `${id}: ${line}`).toBe(true);
+  });
+
+  it('never rules out a random text a pattern matches', () => {
+    fc.assert(
+      fc.property(text, (s) => analysed.every(({ re, needs }) => !re.test(s) || allows(needs, s))),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('firstMatch with the prefilter', () => {
+  const rules = compileRules(defaultRules);
+  const plain = (list: RuleList<unknown>): RuleList<unknown> => Object.assign([...list], { firstExact: list.firstExact });
+  const each = ['boilerplate', 'trendingHeaders', 'endMarkers', 'stamps', 'categories'] as const;
+  const list = (l: (typeof each)[number]): RuleList<unknown> => rules[l];
+
+  it('has a prefilter for the lists with patterns', () => {
+    expect(rules.boilerplate.prefilter).toBeTruthy();
+    expect(rules.stamps.prefilter).toBeTruthy();
+  });
+
+  it('finds the rule the plain list finds, on fixture lines', () => {
+    for (const l of each) {
+      const p = plain(list(l));
+      for (const line of fixtureLines) expect(firstMatch(list(l), line)?.id, `${l}: ${line}`).toBe(firstMatch(p, line)?.id);
+    }
+  });
+
+  it('matches as the plain list does in a list of more than 32 clauses (both words of bits)', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ id: `t/r${i}`, reason: 'nav' as const, pattern: new RegExp(`x${String.fromCharCode(0x4e00 + i)}y`, 'u') }));
+    const big = compileRules({ ...defaultRules, boilerplate: many }).boilerplate;
+    expect(big.prefilter?.rules.some((r) => r.need1 !== 0)).toBe(true);
+    for (let i = 0; i < 40; i++) {
+      const s = `a x${String.fromCharCode(0x4e00 + i)}y b`;
+      expect(firstMatch(big, s)?.id, s).toBe(`t/r${i}`);
+      expect(firstMatch(big, `x${String.fromCharCode(0x4e00 + i)}`)).toBeUndefined();
+    }
+  });
+
+  it('finds the rule the plain list finds, on random texts', () => {
+    const plains = each.map((l) => [list(l), plain(list(l))] as const);
+    fc.assert(
+      fc.property(text, (s) => plains.every(([a, b]) => firstMatch(a, s)?.id === firstMatch(b, s)?.id)),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('firstPattern with the prefilter', () => {
+  const plainFirst = (rules: readonly LineRule[], s: string): string | undefined => {
+    for (const r of rules) {
+      const m = r.pattern?.exec(s);
+      if (m) return `${r.id}:${m[0]}:${m[1]}`;
+      if (r.exact?.includes(s)) return `${r.id}:${s}:undefined`;
+    }
+    return undefined;
+  };
+  const shown = (rules: readonly LineRule[], s: string): string | undefined => {
+    const hit = firstPattern(rules, s);
+    return hit && `${hit.rule.id}:${hit.m[0]}:${hit.m[1]}`;
+  };
+  const textLists = ['captionCues', 'datelines', 'bylines', 'dates', 'editors', 'boilerplate', 'stamps'] as const;
+
+  it('finds the rule and match the plain loop finds, on fixture lines and random texts', () => {
+    for (const l of textLists) for (const line of fixtureLines) expect(shown(defaultRules[l], line), `${l}: ${line}`).toBe(plainFirst(defaultRules[l], line));
+    fc.assert(
+      fc.property(text, (s) => textLists.every((l) => shown(defaultRules[l], s) === plainFirst(defaultRules[l], s))),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+// Random patterns over a small alphabet, with the constructs the reader handles and some it refuses.
+const alphabet = ['a', 'b', 'k', 's', 'K', 'S', '中', '文', ':', '1', ' ', '-', '.'];
+const atom: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(...alphabet.map((c) => (c === '.' ? '\\.' : c === '-' ? '\\-' : c)).filter((c) => c !== '\\-')),
+  fc.constantFrom('.', '\\d', '\\s', '\\w', '\\D', '\\S', '\\W', '[ab]', '[a-k]', '[^a]', '[中文]', '[\\d:]', '[\\w-]', '\\p{L}', '\\u4e2d', '\\x61', '\\b', '\\B', '^', '$', '-'),
+);
+const regex: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { arbitrary: atom, weight: 6 },
+    { arbitrary: fc.tuple(tie('node'), tie('node')).map(([x, y]) => x + y), weight: 6 },
+    { arbitrary: fc.tuple(tie('node'), tie('node')).map(([x, y]) => `(?:${x}|${y})`), weight: 2 },
+    { arbitrary: fc.tuple(tie('node'), fc.constantFrom('*', '+', '?', '{2}', '{0,2}', '{1,}', '+?')).map(([x, q]) => `(?:${x})${q}`), weight: 2 },
+    { arbitrary: tie('node').map((x) => `(?=${x})`), weight: 1 },
+    { arbitrary: tie('node').map((x) => `(?!${x})`), weight: 1 },
+    { arbitrary: tie('node').map((x) => `(?<=${x})`), weight: 1 },
+    { arbitrary: tie('node').map((x) => `(?<!${x})`), weight: 1 },
+    { arbitrary: tie('node').map((x) => `(${x})`), weight: 1 },
+  ),
+})).node;
+const small = fc.array(fc.constantFrom(...alphabet, 'ſ', 'K', 'İ', '\u3000'), { maxLength: 8 }).map((a) => a.join(''));
+
+describe('analysePattern on random patterns', () => {
+  it('never rules out a text the pattern matches', () => {
+    fc.assert(
+      fc.property(regex, fc.boolean(), fc.boolean(), fc.array(small, { minLength: 1, maxLength: 20 }), (source, anchored, ignoreCase, texts) => {
+        let re: RegExp;
+        try {
+          re = new RegExp(anchored ? `^${source}` : source, ignoreCase ? 'iu' : 'u');
+        } catch {
+          return true;
+        }
+        const needs = analysePattern(re);
+        return texts.every((s) => !re.test(s) || allows(needs, s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('leaves alone what it cannot read: flags m and s, back references, subclasses', () => {
+    for (const re of [/^ab/mu, /a.b/su, /(a)\1/u, /^ab/]) expect(analysePattern(re)).toMatchObject({ first: null, clauses: [] });
+    class Other extends RegExp {}
+    expect(analysePattern(new Other('^ab', 'u'))).toMatchObject({ first: null, clauses: [] });
+  });
+
+  it('reads a first-unit set and clauses', () => {
+    const needs = analysePattern(/^(?:阅读全文|更多)$/u);
+    expect([...needs.first!].sort()).toEqual(['更'.charCodeAt(0), '阅'.charCodeAt(0)].sort());
+    // Under i, every case form of "copyright" passes; a text without its letters in a row does not.
+    const copyright = analysePattern(/copyright/iu);
+    for (const s of ['copyright', 'COPYRIGHT', 'CoPyRiGhT', 'xx Copyright']) expect(allows(copyright, s), s).toBe(true);
+    for (const s of ['', 'c o p y r i g h t', 'right to copy']) expect(allows(copyright, s), s).toBe(false);
+    expect(analysePattern(/^.{0,9}ago$/u).first).toBeNull();
+  });
+});
+
+describe('case folding under iu, over the BMP', () => {
+  it('folds no other unit onto ASCII than KELVIN SIGN and LONG S', () => {
+    const ascii = /[\x00-\x7f]/iu;
+    const onto: number[] = [];
+    for (let c = 0x80; c <= 0xffff; c++) if (ascii.test(String.fromCharCode(c))) onto.push(c);
+    expect(onto).toEqual([0x17f, 0x212a]);
+  });
+
+  it('folds nothing in or out of the ranges taken as caseless', () => {
+    let caseless = '';
+    for (let c = 0x80; c <= 0xffff; c++) if (isCaseless(c) && !(c >= 0xd800 && c <= 0xdfff)) caseless += String.fromCharCode(c);
+    const inRange = new RegExp(`[${caseless.replace(/[\\\]^-]/gu, '\\$&')}]`, 'u');
+    const folded = new RegExp(inRange.source, 'iu');
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (folded.test(ch) !== inRange.test(ch)) expect.fail(`U+${c.toString(16)} folds into the caseless ranges`);
+    }
+  });
+});
