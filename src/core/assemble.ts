@@ -152,9 +152,17 @@ export function assemble(
   lineCount: number,
 ): Article {
   const titleAt = findTitle(blocks, pack);
-  const labeled: Labeled[] = blocks.map(({ cue: _cue, ...b }, i) =>
-    i === titleAt ? { ...b, verdict: { label: 'title', rule: 'ctx/headline-above-body', pass: 'revise' } } : b,
-  );
+  // Literals rather than a rest spread per block; the keys and their order are Labeled's.
+  const labeled: Labeled[] = blocks.map((b, i) => ({
+    id: b.id,
+    lines: b.lines,
+    text: b.text,
+    norm: b.norm,
+    gapBefore: b.gapBefore,
+    bullet: b.bullet,
+    features: b.features,
+    verdict: i === titleAt ? { label: 'title', rule: 'ctx/headline-above-body', pass: 'revise' } : b.verdict,
+  }));
   const kept = labeled.filter(isKeptLabel);
   let dateline: Dateline | null = null;
   for (const b of kept.slice(0, 3)) {

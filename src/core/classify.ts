@@ -9,7 +9,9 @@ export interface Classified extends Labeled {
   readonly cue: Cue;
 }
 
-const verdict = (v: Omit<Verdict, 'pass'>): Verdict => ({ ...v, pass: 'classify' });
+// A literal, not a spread: this runs for every block of every pass. Same keys, in the same order.
+const verdict = (v: Omit<Verdict, 'pass'>): Verdict =>
+  v.reason === undefined ? { label: v.label, rule: v.rule, pass: 'classify' } : { label: v.label, reason: v.reason, rule: v.rule, pass: 'classify' };
 
 /** Whether a block reads like running prose on its own. */
 export function isProse(f: Features, t: Thresholds): boolean {

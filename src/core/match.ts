@@ -45,8 +45,34 @@ export function maxMatchChars(re: RegExp): number {
  */
 export type RuleList<R> = readonly CompiledRule<R>[] & {
   readonly firstExact?: ReadonlyMap<string, number>;
+  /** The prefilter of the patterns, built on first read. */
   readonly prefilter?: Prefilter | null;
+  readonly lazy?: LazyPrefilter;
 };
+
+/**
+ * Building a list's prefilter costs more than it saves on one page (about 15% of a single-page
+ * run's CPU), so it is built once the list has been asked WARM times, a few pages into a batch.
+ * A memo of the immutable patterns: results never depend on it (test/core/prefilter.test.ts).
+ */
+interface LazyPrefilter {
+  uses: number;
+  pf: Prefilter | null | undefined;
+  readonly patterns: readonly (RegExp | undefined)[];
+}
+
+const WARM = 3000;
+
+function warmPrefilter(lazy: LazyPrefilter): Prefilter | null {
+  if (lazy.pf !== undefined) return lazy.pf;
+  if (++lazy.uses < WARM) return null;
+  return (lazy.pf = buildPrefilter(lazy.patterns));
+}
+
+function builtPrefilter(lazy: LazyPrefilter): Prefilter | null {
+  if (lazy.pf === undefined) lazy.pf = buildPrefilter(lazy.patterns);
+  return lazy.pf;
+}
 
 /** A rule pack with its exact lists turned into sets, built once per run. */
 export interface Matcher {
@@ -79,7 +105,10 @@ function compile<R>(rules: readonly LineRule[], extra: (r: LineRule) => R): Rule
   list.forEach((r, i) => {
     for (const s of r.exact) if (!firstExact.has(s)) firstExact.set(s, i);
   });
-  return Object.assign(list, { firstExact, prefilter: buildPrefilter(list.map((r) => r.pattern)) });
+  const lazy: LazyPrefilter = { uses: 0, pf: undefined, patterns: list.map((r) => r.pattern) };
+  return Object.defineProperties(Object.assign(list, { firstExact, lazy }), {
+    prefilter: { get: () => builtPrefilter(lazy), enumerable: false },
+  }) as RuleList<R>;
 }
 
 export function compileRules(pack: RulePack): Matcher {
@@ -141,7 +170,7 @@ export function firstMatch<R>(rules: RuleList<R>, norm: string): CompiledRule<R>
   }
   // Rules before the first exact hit can only match by pattern; the exact hit wins over later ones.
   const exactAt = index.get(probe) ?? rules.length;
-  const pf = rules.prefilter;
+  const pf = rules.lazy ? warmPrefilter(rules.lazy) : null;
   let chars = -1;
   // The units the probe holds, as clause bits; filled on the first rule that asks.
   let scanned = false;
@@ -173,12 +202,21 @@ export function firstMatch<R>(rules: RuleList<R>, norm: string): CompiledRule<R>
 // firstPattern takes the packs' plain lists (classify and assemble pass them as they are), so
 // their prefilters are kept by list. The lists are immutable data and the tables a pure function
 // of them: a memo, not state.
-const patternPrefilters = new WeakMap<readonly LineRule[], Prefilter | null>();
+const patternPrefilters = new WeakMap<readonly LineRule[], LazyPrefilter>();
+
+function lazyOf(rules: readonly LineRule[]): LazyPrefilter {
+  let lazy = patternPrefilters.get(rules);
+  if (!lazy) patternPrefilters.set(rules, (lazy = { uses: 0, pf: undefined, patterns: rules.map((r) => r.pattern) }));
+  return lazy;
+}
 
 function prefilterOf(rules: readonly LineRule[]): Prefilter | null {
-  let pf = patternPrefilters.get(rules);
-  if (pf === undefined) patternPrefilters.set(rules, (pf = buildPrefilter(rules.map((r) => r.pattern))));
-  return pf;
+  return warmPrefilter(lazyOf(rules));
+}
+
+/** Builds the prefilter of a plain list now rather than a few pages in (tests compare with it). */
+export function primePrefilter(rules: readonly LineRule[]): Prefilter | null {
+  return builtPrefilter(lazyOf(rules));
 }
 
 /** The first pattern rule that matches display text, with its match. */

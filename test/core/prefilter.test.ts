@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allows, analysePattern, isCaseless } from '../../src/core/prefilter.js';
-import { compileRules, firstMatch, firstPattern, type RuleList } from '../../src/core/match.js';
+import { compileRules, firstMatch, firstPattern, primePrefilter, type RuleList } from '../../src/core/match.js';
 import { matchForm } from '../../src/core/text.js';
 import { defaultRules } from '../../src/rules/index.js';
 import type { LineRule } from '../../src/core/types.js';
@@ -61,9 +61,19 @@ describe('firstMatch with the prefilter', () => {
   const each = ['boilerplate', 'trendingHeaders', 'endMarkers', 'stamps', 'categories'] as const;
   const list = (l: (typeof each)[number]): RuleList<unknown> => rules[l];
 
-  it('has a prefilter for the lists with patterns', () => {
+  it('has a prefilter for the lists with patterns, built on first read', () => {
     expect(rules.boilerplate.prefilter).toBeTruthy();
     expect(rules.stamps.prefilter).toBeTruthy();
+    // The comparisons below must run with the prefilter, not before it warms up.
+    for (const l of each) void list(l).prefilter;
+  });
+
+  it('leaves a fresh list without a prefilter until it has been asked for a few pages', () => {
+    const fresh = compileRules(defaultRules).boilerplate;
+    for (let i = 0; i < 100; i++) firstMatch(fresh, `line ${i}`);
+    expect(fresh.lazy?.pf).toBeUndefined();
+    for (let i = 0; i < 5000; i++) firstMatch(fresh, `line ${i}`);
+    expect(fresh.lazy?.pf).toBeTruthy();
   });
 
   it('finds the rule the plain list finds, on fixture lines', () => {
@@ -109,6 +119,7 @@ describe('firstPattern with the prefilter', () => {
   const textLists = ['captionCues', 'datelines', 'bylines', 'dates', 'editors', 'boilerplate', 'stamps'] as const;
 
   it('finds the rule and match the plain loop finds, on fixture lines and random texts', () => {
+    for (const l of textLists) primePrefilter(defaultRules[l]);
     for (const l of textLists) for (const line of fixtureLines) expect(shown(defaultRules[l], line), `${l}: ${line}`).toBe(plainFirst(defaultRules[l], line));
     fc.assert(
       fc.property(text, (s) => textLists.every((l) => shown(defaultRules[l], s) === plainFirst(defaultRules[l], s))),
