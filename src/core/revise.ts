@@ -420,6 +420,8 @@ function isInsert(b: Classified): boolean {
   if (b.cue !== 'none') return false;
   if (b.verdict.label === 'caption') return true;
   if (b.verdict.label !== 'boilerplate') return false;
+  // An embed's address left on a line of its own ("http://www.facebook.com/plugins/likebox.php?…").
+  if (b.verdict.reason === 'short' && isBareLink(b)) return true;
   // A line a rule names as a link to another story ("Related: …", "… Video") sits inside texts
   // too; a teaser list is not crossed, as its headlines are short lines, which stop the bridge.
   const { reason, pass, rule } = b.verdict;

@@ -56,7 +56,7 @@ export const en = {
       // "Related: SpaceX's Starship…", "READ MORE: …": a link to another story set inside the text.
       id: 'en/inline-link',
       reason: 'teaser',
-      pattern: /^(?=.{0,200}$)(?:related|read more|read also|also read|see also|more|recommended|watch|listen|trending)\s*[:：|]\s+\S.{8,}$/u,
+      pattern: /^(?=.{0,200}$)(?:related|read more|read also|also read|see also|more|recommended|watch|listen|trending|(?:photos|pictures|videos?|gallery|slideshow)(?: from [\p{L}.' ]{1,20})?)\s*[:：|]\s+(?:\S+\s+){2,}\S.*$/u,
     },
     {
       id: 'en/video-teaser',

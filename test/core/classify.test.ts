@@ -81,6 +81,8 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     ['[shutterstock_106447427-300x200]', 'decoration'],
     ['[spacer.gif]', 'decoration'],
     ['READ MORE: Trump pardons the Thanksgiving turkey', 'teaser'],
+    ["Photos from Us: See how 'Idol' contestants have changed over the years", 'teaser'],
+    ['VIDEO: Watch the moment the roof collapsed', 'teaser'],
     ['延伸阅读：朝鲜外长会见俄外长', 'teaser'],
     ['【相關新聞】：朝鮮外長會見俄外長', 'teaser'],
     ['*These statements have not been evaluated by the Food and Drug Administration. These products are not intended to diagnose, treat, cure, or prevent any disease.', 'footer'],

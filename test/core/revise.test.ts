@@ -133,6 +133,13 @@ describe('reviseByNeighbours: bridging inserts', () => {
     expect(list[0]!.verdict.label).toBe('boilerplate');
   });
 
+  it('crosses an embed\'s bare address and a "Photos from …:" link', () => {
+    const embed = ['IFRAME:', 'http://www.facebook.com/plugins/likebox.php?href=http%3A%2F%2Fwww.facebook.com%2Ftodayclick', 'Photos from Us: See how the contestants have changed over the years'];
+    const out = revise(EN_BODY[0], EN_BODY[1], EN_BODY[2], ...embed, ...inserts, EN_BODY[3]);
+    expect(out.at(-1)!.verdict.label).toBe('body');
+    expect(out[5]!.verdict.label).toBe('boilerplate');
+  });
+
   it('the inserts are what the bridge crosses: a credit, image placeholders, a video box', () => {
     const out = revise(...inserts);
     expect(out.map((b) => b.verdict.label === 'caption' || ['decoration', 'share', 'ad'].includes(b.verdict.reason ?? ''))).toEqual([true, true, true, true]);
