@@ -187,8 +187,7 @@ const SENTENCE_END = /[.!?。！？]["”’」』)）]?$/u;
 
 /** A short complete sentence that no rule claimed: jusText's near-good block. */
 function isNearGood(b: Classified): boolean {
-  const free = b.verdict.label === 'body' || b.verdict.reason === 'short';
-  return free && !b.bullet && b.features.weight >= 15 && SENTENCE_END.test(b.text);
+  return isFree(b) && !b.bullet && b.features.weight >= 15 && SENTENCE_END.test(b.text);
 }
 
 /** Body, or a short line no rule claimed. */
@@ -197,8 +196,7 @@ function isFree(b: Classified): boolean {
 }
 
 function isAnnouncement(b: Classified): boolean {
-  const free = b.verdict.label === 'body' || b.verdict.reason === 'short';
-  return free && b.cue === 'none' && !b.bullet && b.features.weight >= 12 && (b.features.words >= 2 || b.features.cjk >= 4) && /[:：]$/u.test(b.text);
+  return isFree(b) && b.cue === 'none' && !b.bullet && b.features.weight >= 12 && (b.features.words >= 2 || b.features.cjk >= 4) && /[:：]$/u.test(b.text);
 }
 
 /**
@@ -321,8 +319,12 @@ export function isDataList(blocks: readonly Classified[], ks: readonly number[])
   const shapes = new Map<string, number>();
   const numbers: number[] = [];
   let quantities = 0;
+  // “Title” by Author, 《书名》: a list of works, each in the same quotes.
+  const openers = new Map<string, number>();
   for (const k of ks) {
     const text = blocks[k]!.text;
+    const q = /^[“"«《「『‘]/u.exec(text)?.[0];
+    if (q) openers.set(q, (openers.get(q) ?? 0) + 1);
     const sk = skeleton(text.replace(LEAD_MARK, ''));
     if (sk) shapes.set(sk, (shapes.get(sk) ?? 0) + 1);
     // "8-9 ripe pears", "1/2 tsp cloves": a quantity then a word in lower case. A count before a
@@ -331,14 +333,8 @@ export function isDataList(blocks: readonly Classified[], ks: readonly number[])
     if (lead) numbers.push(Number(lead[1]));
     if (lead?.[2]) quantities++;
   }
+  if (Math.max(0, ...openers.values()) * 5 >= ks.length * 4) return true;
   const common = Math.max(0, ...shapes.values());
-  // “Title” by Author, 《书名》: a list of works, each in the same quotes.
-  const opener = new Map<string, number>();
-  for (const k of ks) {
-    const q = /^[“"«《「『‘]/u.exec(blocks[k]!.text)?.[0];
-    if (q) opener.set(q, (opener.get(q) ?? 0) + 1);
-  }
-  if (Math.max(0, ...opener.values()) * 5 >= ks.length * 4) return true;
   const ranked = numbers.length >= 3 && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
   return common * 5 >= ks.length * 3 || (!ranked && quantities * 5 >= ks.length * 3);
 }
@@ -366,8 +362,7 @@ function isListItem(b: Classified): boolean {
 
 /** A data list right after the text (past inserts and a heading of its own) belongs to it. */
 function listOn(blocks: readonly Classified[], end: number): number {
-  let i = end + 1;
-  for (let seen = 0; i < blocks.length && seen < BRIDGE_SPAN && isInsert(blocks[i]!); i++, seen++);
+  const i = pastInserts(blocks, end + 1, 1);
   const head = blocks[i];
   const k0 = head && isListItem(head) && head.features.titleLike && head.features.weight <= 60 ? i + 1 : i;
   let j = k0;
@@ -391,10 +386,7 @@ const BRIDGE_SPAN = 24;
  * only by such inserts is the article's opening.
  */
 function bridgeBack(blocks: readonly Classified[], start: number): number {
-  let i = start - 1;
-  for (let seen = 0; i >= 0 && seen < BRIDGE_SPAN; i--, seen++) {
-    if (!isInsert(blocks[i]!)) break;
-  }
+  const i = pastInserts(blocks, start - 1, -1);
   const p = blocks[i];
   if (i < start - 1 && p && isOpening(p)) return bridgeBack(blocks, i);
   return start;
@@ -402,13 +394,17 @@ function bridgeBack(blocks: readonly Classified[], start: number): number {
 
 /** The same across an inline image or video box further down. */
 function bridgeOn(blocks: readonly Classified[], end: number): number {
-  let i = end + 1;
-  for (let seen = 0; i < blocks.length && seen < BRIDGE_SPAN; i++, seen++) {
-    if (!isInsert(blocks[i]!)) break;
-  }
+  const i = pastInserts(blocks, end + 1, 1);
   const p = blocks[i];
   if (i > end + 1 && p && isOpening(p)) return bridgeOn(blocks, i);
   return end;
+}
+
+/** The first block from `from` on, in direction `step`, that is not an insert (at most BRIDGE_SPAN steps). */
+function pastInserts(blocks: readonly Classified[], from: number, step: 1 | -1): number {
+  let i = from;
+  for (let seen = 0; i >= 0 && i < blocks.length && seen < BRIDGE_SPAN && isInsert(blocks[i]!); i += step, seen++);
+  return i;
 }
 
 function proseOn(blocks: readonly Classified[], end: number): number {
