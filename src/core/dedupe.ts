@@ -10,6 +10,11 @@ export function dropDuplicateCaptions(blocks: readonly Classified[]): Classified
   const free = (b: Classified): boolean => b.verdict.label !== 'boilerplate' || b.verdict.reason === 'short';
   for (const b of blocks) {
     const prev = out.at(-1);
+    // The same pair on one line: a dump that drops the line break between alt text and figcaption.
+    if (b.verdict.label !== 'caption' && free(b) && b.features.weight >= 24 && isSaidTwice(b.norm)) {
+      out.push(withVerdict(b, { label: 'caption', rule: 'dedupe/alt-and-figcaption', pass: 'dedupe' }));
+      continue;
+    }
     if (prev && b.features.weight >= 12 && prev.norm === b.norm && free(b) && free(prev)) {
       if (prev.verdict.label !== 'caption') {
         out[out.length - 1] = withVerdict(prev, { label: 'caption', rule: 'dedupe/alt-then-figcaption', pass: 'dedupe' });
@@ -20,6 +25,21 @@ export function dropDuplicateCaptions(blocks: readonly Classified[]): Classified
     out.push(b);
   }
   return out;
+}
+
+/**
+ * Whether a text is one phrase written twice, with or without a space between ("A B A B").
+ * A run of one or two characters ("哈哈哈哈", "----") is not a phrase.
+ */
+export function isSaidTwice(text: string): boolean {
+  const n = text.length;
+  const half = n >> 1;
+  let a: string;
+  let b: string;
+  if (n % 2 === 0) [a, b] = [text.slice(0, half), text.slice(half)];
+  else if (text[half] === ' ') [a, b] = [text.slice(0, half), text.slice(half + 1)];
+  else return false;
+  return a === b && new Set(a).size > 2 && /\p{L}/u.test(a);
 }
 
 /**

@@ -216,6 +216,7 @@ export function extendRun(blocks: readonly Classified[], [first, last]: [number,
     const lead = blocks[start - 1];
     const above = blocks[start - 2]?.verdict.reason;
     if (lead && isCutParagraph(lead) && above !== 'trending' && isFree(blocks[start]!)) start--;
+    start = listBack(blocks, start);
   }
   // "From Brian Phillips:", "他在信中写道：": a line that announces the text below it opens it.
   const intro = blocks[start - 1];
@@ -358,6 +359,21 @@ function isListItem(b: Classified): boolean {
   // Lines with links are a list of where to go, not data.
   const free = b.verdict.reason === 'short' || (b.verdict.label === 'body' && !b.features.endsSentence);
   return b.cue === 'none' && free && !b.features.hasUrl && b.features.weight <= LIST_ITEM_MAX;
+}
+
+// A list a sentence introduces is short; a menu drawn with bullets runs on for dozens of items.
+const INTRODUCED_LIST_MAX = 12;
+
+/**
+ * A bulleted list right above the text, with the sentence that introduces it ("Our kit is simple."
+ * or "You will need:"), is part of the text: a menu has no sentence of its own above its items.
+ */
+function listBack(blocks: readonly Classified[], start: number): number {
+  let i = start - 1;
+  while (i >= 0 && start - 1 - i < INTRODUCED_LIST_MAX && blocks[i]!.bullet && isListItem(blocks[i]!)) i--;
+  const intro = blocks[i];
+  if (start - 1 - i < 2 || !intro || intro.bullet) return start;
+  return isNearGood(intro) || isAnnouncement(intro) ? i : start;
 }
 
 /** A data list right after the text (past inserts and a heading of its own) belongs to it. */

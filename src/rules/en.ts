@@ -14,7 +14,7 @@ export const en = {
     {
       id: 'en/share',
       reason: 'share',
-      pattern: /^(?:share(?: this(?: article| story| post)?)?(?: on| via)?|tweet|email|e-mail|print|pin it|facebook|twitter|linkedin|reddit|whatsapp|pinterest|tumblr|digg|stumbleupon|google\+|share on (?:facebook|twitter|linkedin)|like|follow us|follow|subscribe|sign up|sign in|log in|login|register|comments?|\d+ comments?|no comments|leave a comment|reply|permalink|bookmark|save|save article|print this(?: article| page)?|email this(?: article| page)?|text size|font size|[-+]?\s*a\s*[-+]?)(?:\s*[|/·•:,]\s*(?:facebook|twitter|linkedin|email|print|reddit|whatsapp|pinterest|share|tweet|google\+|comments?))*\s*[:]?$/u,
+      pattern: /^(?:share(?: this(?: article| story| post)?)?(?: on| via)?|tweet|email|e-mail|print|pin it|facebook|twitter|linkedin|reddit|whatsapp|pinterest|tumblr|digg|stumbleupon|google\+|share on (?:facebook|twitter|linkedin)|like|follow us|follow|subscribe|sign up|sign in|log in|login|register|comments?|\d+ comments?|no comments|leave a comment|reply|permalink|bookmark|save|save article|print this(?: article| page)?|email this(?: article| page)?|text size|font size|[-+]?\s*a\s*[-+]?|sharing is caring!?|[\d,.]+k? ?shares?)(?:\s*[|/·•:,]\s*(?:facebook|twitter|linkedin|email|print|reddit|whatsapp|pinterest|share|tweet|google\+|comments?))*\s*[:]?$/u,
     },
     {
       id: 'en/copyright',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropDuplicateCaptions, dropRepeatedKept } from '../../src/core/dedupe.js';
+import { dropDuplicateCaptions, dropRepeatedKept, isSaidTwice } from '../../src/core/dedupe.js';
 import { inOrder, labeled } from '../helpers.js';
 
 const CAPTION = '朝鲜外长崔善姬周三晚在平壤国际机场欢迎到访的俄罗斯外长拉夫罗夫。(图取自俄罗斯外交部/路透社)';
@@ -38,6 +38,19 @@ describe('dropDuplicateCaptions', () => {
     expect(out.map((b) => b.verdict.reason)).toEqual(['short', 'short']);
   });
 
+  it('makes a caption of an alt text and figcaption written on one line', () => {
+    const alt = 'Mountain hike survival kit with bottled water';
+    const out = dropDuplicateCaptions(inOrder([labeled({ label: 'boilerplate', reason: 'short', text: `${alt} ${alt}` }), labeled({ label: 'body', text: `${CAPTION}${CAPTION}` })]));
+    expect(out.map((b) => b.verdict.label)).toEqual(['caption', 'caption']);
+    expect(out[0]!.verdict).toMatchObject({ rule: 'dedupe/alt-and-figcaption', pass: 'dedupe' });
+  });
+
+  it('leaves a line said twice alone when a rule claimed it or it is short', () => {
+    const share = labeled({ label: 'boilerplate', reason: 'share', text: 'Share on Facebook Share on Facebook' });
+    const short = labeled({ label: 'boilerplate', reason: 'short', text: 'Go on Go on' });
+    expect(dropDuplicateCaptions(inOrder([share, short])).map((b) => b.verdict.label)).toEqual(['boilerplate', 'boilerplate']);
+  });
+
   it('returns a new array and leaves its input alone', () => {
     const input = inOrder([labeled({ label: 'caption', text: CAPTION }), labeled({ label: 'caption', text: CAPTION })]);
     const copy = structuredClone(input);
@@ -70,5 +83,15 @@ describe('dropRepeatedKept', () => {
   it('does not count a removed block as the first occurrence', () => {
     const out = dropRepeatedKept(inOrder([labeled({ label: 'boilerplate', reason: 'teaser' }), labeled({ label: 'body' })]));
     expect(out.map((b) => b.verdict.label)).toEqual(['boilerplate', 'body']);
+  });
+});
+
+describe('isSaidTwice', () => {
+  it.each(['Kit with water Kit with water', '中国外长访问俄罗斯中国外长访问俄罗斯', 'a b c a b c'])('%s is one phrase twice', (t) => {
+    expect(isSaidTwice(t)).toBe(true);
+  });
+
+  it.each(['哈哈哈哈', '----', '2020 2020', 'Kit with water Kit with wate', 'New York, New York', 'Kit with waterKit with water x', ''])('%s is not', (t) => {
+    expect(isSaidTwice(t)).toBe(false);
   });
 });

@@ -256,6 +256,33 @@ describe('reviseByNeighbours: a line that announces the text', () => {
   });
 });
 
+describe('reviseByNeighbours: a list a sentence introduces', () => {
+  /** Lines of a page; a leading "* " draws a bullet, as the dumps do. */
+  function reviseDrawn(...lines: string[]): Classified[] {
+    const bs = inOrder(lines.map((l) => block({ text: l.replace(/^\* /u, '') }))).map((b, i) => ({ ...b, bullet: lines[i]!.startsWith('* ') }));
+    return reviseByNeighbours(bs.map((b) => classifyBlock(b, ctx.rules, balanced)), balanced);
+  }
+  const items = ['* bottled water', '* baby carrier', '* healthy snack bars', '* camera'];
+
+  it('takes the list and its sentence when they stand right above the text', () => {
+    const out = reviseDrawn('Our hiking survival kit is really very simple.', ...items, EN_BODY[0], EN_BODY[1], EN_BODY[2]);
+    expect(out.slice(0, 5).map((b) => b.verdict.label)).toEqual(['body', 'body', 'body', 'body', 'body']);
+    const colon = reviseDrawn('What you will need on the trail:', ...items, EN_BODY[0], EN_BODY[1], EN_BODY[2]);
+    expect(colon[0]!.verdict.label).toBe('body');
+  });
+
+  it('leaves a bulleted list with no sentence above it out: that is a menu', () => {
+    const out = reviseDrawn('Site Name', ...items, EN_BODY[0], EN_BODY[1], EN_BODY[2]);
+    expect(out.slice(0, 5).some((b) => b.verdict.label === 'body')).toBe(false);
+  });
+
+  it('leaves a long bulleted list out even under a sentence', () => {
+    const menu = Array.from({ length: 14 }, (_, i) => `* Section ${i + 1}`);
+    const out = reviseDrawn('Browse our sections.', ...menu, EN_BODY[0], EN_BODY[1], EN_BODY[2]);
+    expect(out.slice(0, 15).some((b) => b.verdict.label === 'body')).toBe(false);
+  });
+});
+
 describe('data lists', () => {
   const isData = (...lines: string[]) => {
     const bs = revise(...lines);
