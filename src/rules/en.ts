@@ -116,6 +116,12 @@ export const en = {
       id: 'en/related',
       pattern: /^(?:most (?:read|popular|viewed|shared|emailed|commented)|trending(?: now| stories| news)?|popular(?: now| stories| posts| articles)?|related(?: articles?| stories| posts| news| content| coverage| links| topics| reading| videos?)?|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|recommended(?: for you| stories| articles| reading)?|more (?:stories|news|articles|from|on|in|headlines|top stories)\b.{0,40}|read (?:next|also)|also read|see also|top stories|latest(?: news| stories| headlines| posts| articles)?|editor'?s picks|don'?t miss|what'?s hot|hot topics|around the web|from around the web|promoted stories|sponsored stories|recent posts|recent articles|popular posts|featured(?: stories| articles| posts)?|in case you missed it|more in [\p{L} ]{1,30}|more from [\p{L} .]{1,40}|elsewhere on [\p{L} .]{1,30}|today'?s headlines|headlines|breaking news|news feed)[:.]?$/u,
     },
+    {
+      // The same headers in the other languages the stopword lists cover (Portuguese, Spanish,
+      // French, German, Italian, Dutch, Indonesian, Russian).
+      id: 'en/related-other-languages',
+      pattern: /^(?:(?:artigos|notícias|posts|matérias|artículos|noticias|entradas) relacionad[oa]s|veja também|leia também|lea también|ver también|te puede interesar|articles? (?:similaires|liés)|(?:à )?lire aussi|sur le même sujet|ähnliche (?:artikel|beiträge)|verwandte artikel|weitere (?:artikel|beiträge|nachrichten)|das könnte sie auch interessieren|articoli (?:correlati|simili)|leggi anche|potrebbe interessarti|gerelateerde (?:artikelen|berichten)|lees ook|meer nieuws|terkait|artikel terkait|berita terkait|baca juga|читайте также|похожие (?:статьи|материалы|новости)|другие новости)[:.]?$/u,
+    },
   ],
   endMarkers: [
     {

@@ -54,7 +54,7 @@ describe('classifyBlock: read-more links', () => {
 });
 
 describe('classifyBlock: trending headers', () => {
-  it.each(['热门新闻', '熱門新聞', '相关新闻', '相關新聞', '推荐阅读', '推薦閱讀', '【相关阅读】', 'Most read', 'Most Popular', 'Related', 'Related Stories', 'You may also like'])(
+  it.each(['热门新闻', '熱門新聞', '相关新闻', '相關新聞', '推荐阅读', '推薦閱讀', '【相关阅读】', 'Most read', 'Most Popular', 'Related', 'Related Stories', 'You may also like', 'Artigos relacionados', 'Lire aussi', 'Ähnliche Artikel', 'Baca juga', 'Читайте также'])(
     '%s opens a list of other stories',
     (text) => {
       expect(verdictOf(text)).toEqual({ label: 'boilerplate', reason: 'trending', cue: 'trending-header' });
