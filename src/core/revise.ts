@@ -445,11 +445,21 @@ function isOpening(b: Classified): boolean {
   return b.verdict.label === 'body' && b.features.endsSentence && b.features.weight >= 60;
 }
 
+/**
+ * Whether the next block repeats a marker's last two words: "About Jane Doe" over "Jane Doe" or
+ * "Jane Doe is a reporter…" is the writer's box, and "12 comments" over "12 comments so far" a thread.
+ */
+function namesNext(marker: Classified, next: Classified | undefined): boolean {
+  const tail = marker.norm.replace(/[:.]$/u, '').split(' ').slice(-2).join(' ');
+  return !!next && tail.includes(' ') && next.norm.includes(tail);
+}
+
 /** An end marker, or the first of a run of post headers: where comments begin. */
 function isBarrier(blocks: readonly Classified[], i: number): boolean {
   const b = blocks[i]!;
   if (b.cue === 'end-marker') return true;
   if (b.cue === 'soft-end-marker') {
+    if (namesNext(b, blocks[i + 1])) return true;
     for (let j = i + 1; j < Math.min(blocks.length, i + 12); j++) {
       const next = blocks[j]!;
       if (next.cue === 'stamp' || (next.cue === 'end-marker' && next.verdict.reason === 'comment')) return true;

@@ -139,6 +139,15 @@ export const en = {
       pattern: /^(?:about the (?:author|writer|reporter)s?|more (?:from|by) (?:this|the) (?:author|writer)|sobre (?:o autor|a autora|el autor|la autora)|acerca del autor|über (?:den autor|die autorin)|à propos de l'auteur|об авторе|sull'autore)[:.]?$/u,
     },
     {
+      // "About Jane Doe" names the writer, but "About Face" may head a section of the text: soft,
+      // so it ends the article only when the next block repeats the name (the box's name line or
+      // a bio that starts with it).
+      id: 'en/author-box-named',
+      reason: 'footer',
+      soft: true,
+      pattern: /^(?:about|sobre|über|à propos de|acerca de|a proposito di|over|о|об) \p{L}[\p{L}'’.-]*(?: \p{L}[\p{L}'’.-]*){1,2}$/u,
+    },
+    {
       id: 'en/comments-start',
       reason: 'comment',
       pattern: /^(?:leave a (?:reply|comment)|post a comment|no comments yet\.?|anything to add\??|all comments are moderated\b.*|be the first to comment\.?|(?:log ?in|sign in|register|subscribe) to (?:comment|reply|post a comment)\b.{0,40}|add (?:a|your) comment|join the (?:discussion|conversation)|what do you think\??|\d+ thoughts on .{1,120}|(?:one|two|three|\d+) (?:thoughts?|responses?|comments?) (?:on|to) .{1,200}|comments? are closed\.?|comments for this (?:thread|post|article) are now closed\.?|you must be logged in to post a comment\.?|speak your mind|have your say|comment on this (?:story|article))[:.]?$/u,

@@ -283,6 +283,23 @@ describe('reviseByNeighbours: a list a sentence introduces', () => {
   });
 });
 
+describe('reviseByNeighbours: the writer\'s box', () => {
+  const bio = 'Jane Doe is a reporter who covers city hall and the courts, and she has written for the paper since 2009.';
+
+  it('ends the text at "About <name>" when the next block repeats the name', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], EN_BODY[2], 'About Jane Doe', 'Jane Doe', bio);
+    expect(out.slice(0, 3).every((b) => b.verdict.label === 'body')).toBe(true);
+    expect(out.slice(3).some((b) => b.verdict.label === 'body' || b.verdict.label === 'heading')).toBe(false);
+    expect(revise(EN_BODY[0], EN_BODY[1], 'Sobre Carlos Nadalim', bio.replace(/Jane Doe/u, 'Carlos Nadalim'))[3]!.verdict.label).not.toBe('body');
+  });
+
+  it('does not end the text at "About <words>" when nothing repeats them', () => {
+    // The line itself is lost as a subheading: a rule claimed it, and only unclaimed lines become headings.
+    const out = revise(EN_BODY[0], EN_BODY[1], 'About Face Masks', EN_BODY[2], EN_BODY[3]);
+    expect(out.map((b) => b.verdict.label)).toEqual(['body', 'body', 'boilerplate', 'body', 'body']);
+  });
+});
+
 describe('data lists', () => {
   const isData = (...lines: string[]) => {
     const bs = revise(...lines);
