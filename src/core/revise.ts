@@ -477,6 +477,26 @@ function isKept(b: Classified): boolean {
   return b.verdict.label === 'body' || b.verdict.label === 'heading';
 }
 
+// A caption that is a credit and little more ("Natalie Naccache | Bloomberg | Getty Images").
+const CREDIT_ONLY_WEIGHT = 60;
+const PHOTO_CREDIT = /[|/:：]|\b(?:photo|image|getty)|图|圖|摄|攝/iu;
+
+/**
+ * A photo's description printed above its credit line is the caption's text: names, places and
+ * few function words, which no rule claims and which would read as a short line of the article.
+ */
+function markCaptionTexts(blocks: Classified[]): void {
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const b = blocks[i]!;
+    const credit = blocks[i + 1]!;
+    // A bare "REUTERS" under a headline names the story's source, not a photographer.
+    if (credit.verdict.label !== 'caption' || credit.features.weight > CREDIT_ONLY_WEIGHT || !PHOTO_CREDIT.test(credit.text)) continue;
+    // Headlines are title-like; a description is a sentence, in sentence case.
+    if (b.verdict.rule !== 'line/short' || b.cue !== 'none' || b.bullet || b.features.titleLike || b.features.weight < 40 || /[:：]$/u.test(b.text)) continue;
+    blocks[i] = relabel(b, revised('caption', 'ctx/caption-above-credit'));
+  }
+}
+
 /** After a trending header, the headline lines that follow belong to it until prose resumes. */
 function markTrendingRuns(blocks: Classified[]): void {
   for (let i = 0; i < blocks.length; i++) {
@@ -528,6 +548,7 @@ function markTeasers(blocks: Classified[]): void {
  */
 export function reviseByNeighbours(input: readonly Classified[], t: Thresholds): Classified[] {
   const blocks = [...input];
+  markCaptionTexts(blocks);
   markTrendingRuns(blocks);
   markTeasers(blocks);
   const listed = numberedItems(blocks);

@@ -283,6 +283,28 @@ describe('reviseByNeighbours: a list a sentence introduces', () => {
   });
 });
 
+describe('reviseByNeighbours: a caption above its credit', () => {
+  const description =
+    'Sheikh Mohammed bin Rashid Al Maktoum, United Arab Emirates vice president and prime minister, center blue sandals, passes a Boeing Co. 787-10 passenger aircraft, operated by Emirates Airlines, during the 15th Dubai Air Show at Dubai World Central (DWC) in Dubai, United Arab Emirates, on Monday, Nov. 13, 2017.';
+
+  it('makes a caption of the description above a credit line', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], description, 'Natalie Naccache | Bloomberg | Getty Images', EN_BODY[2], EN_BODY[3]);
+    expect(out[2]!.verdict).toMatchObject({ label: 'caption', rule: 'ctx/caption-above-credit' });
+    expect(out[3]!.verdict.label).toBe('caption');
+  });
+
+  it('leaves a headline above a bare agency name alone: that names the source', () => {
+    const out = revise('The First Map of Titan Just Revealed Some Tantalising Features', 'REUTERS', EN_BODY[0], EN_BODY[1], EN_BODY[2]);
+    expect(out[0]!.verdict.label).not.toBe('caption');
+  });
+
+  it('leaves the line alone without the credit, or when it announces what follows', () => {
+    expect(revise(EN_BODY[0], EN_BODY[1], description, EN_BODY[2], EN_BODY[3])[2]!.verdict.label).not.toBe('caption');
+    const out = revise(EN_BODY[0], EN_BODY[1], `${description}:`, 'Natalie Naccache | Bloomberg | Getty Images', EN_BODY[2]);
+    expect(out[2]!.verdict.label).not.toBe('caption');
+  });
+});
+
 describe('reviseByNeighbours: the writer\'s box', () => {
   const bio = 'Jane Doe is a reporter who covers city hall and the courts, and she has written for the paper since 2009.';
 
