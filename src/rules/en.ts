@@ -89,8 +89,9 @@ export const en = {
       // lynx prints an image without alt text as "[image.gif]" and an ad frame as "[INS: :INS]":
       // pictures sit inside articles as often as around them, so they are layout, not navigation.
       reason: 'decoration',
-      // Without an extension the file name still shows: "[grey_bg]", "[shutterstock_106447427-300x200]".
-      pattern: /^(?:\[[^\]\s]{0,80}\.(?:gif|jpe?g|png|webp|svg|bmp)\]|\[(?:image|img|inline|ins: ?:ins|ins:|:ins)[^\]]*\]|\[ins: :ins\]|\[[a-z][a-z0-9]*[_-][a-z0-9_-]{0,60}\])$/u,
+      // Without an extension the file name still shows: "[grey_bg]", "[shutterstock_106447427-300x200]";
+      // a CDN's image key is one long token of letters and digits (which lynx may wrap once).
+      pattern: /^(?:\[[^\]\s]{0,80}\.(?:gif|jpe?g|png|webp|svg|bmp)\]|\[(?:image|img|inline|ins: ?:ins|ins:|:ins)[^\]]*\]|\[ins: :ins\]|\[[a-z][a-z0-9]*[_-][a-z0-9_-]{0,60}\]|\[(?=[^\]]*\d)[a-z0-9_-]{24,}(?: [a-z0-9_-]+)?\])$/u,
     },
     {
       id: 'en/form-widget',
