@@ -206,6 +206,20 @@ function isAnnouncement(b: Classified): boolean {
 export function extendRun(blocks: readonly Classified[], [first, last]: [number, number]): [number, number] {
   let end = last;
   while (end + 1 < blocks.length && isNearGood(blocks[end + 1]!)) end++;
+  // Likewise a paragraph cut off right below it is where a paywall or a page break stopped the text.
+  const tail = blocks[end + 1];
+  if (tail && isCutParagraph(tail) && blocks[end]!.verdict.label === 'body') end++;
+  for (let prev = -1; prev !== end; ) {
+    prev = end;
+    const grown = tableOn(blocks, listOn(blocks, end));
+    // Prose right after a list or table the run took is the text going on.
+    end = bridgeOn(blocks, grown > end ? proseOn(blocks, grown) : grown);
+  }
+  return [extendUp(blocks, first), end];
+}
+
+/** The same upwards, step by step, until nothing more joins: each step may uncover the next. */
+function extendUp(blocks: readonly Classified[], first: number): number {
   let start = first;
   for (let prev = -1; prev !== start; ) {
     prev = start;
@@ -217,20 +231,13 @@ export function extendRun(blocks: readonly Classified[], [first, last]: [number,
     const above = blocks[start - 2]?.verdict.reason;
     if (lead && isCutParagraph(lead) && above !== 'trending' && isFree(blocks[start]!)) start--;
     start = listBack(blocks, start);
+    // "From Brian Phillips:", "他在信中写道：": a line that announces the text below it opens it,
+    // even with the picture that illustrates it in between.
+    const i = pastInserts(blocks, start - 1, -1);
+    if (blocks[i] && isAnnouncement(blocks[i]!)) start = i;
+    start = bridgeBack(blocks, start);
   }
-  // "From Brian Phillips:", "他在信中写道：": a line that announces the text below it opens it.
-  const intro = blocks[start - 1];
-  if (intro && isAnnouncement(intro)) start--;
-  // Likewise a paragraph cut off right below it is where a paywall or a page break stopped the text.
-  const tail = blocks[end + 1];
-  if (tail && isCutParagraph(tail) && blocks[end]!.verdict.label === 'body') end++;
-  for (let prev = -1; prev !== end; ) {
-    prev = end;
-    const grown = tableOn(blocks, listOn(blocks, end));
-    // Prose right after a list or table the run took is the text going on.
-    end = bridgeOn(blocks, grown > end ? proseOn(blocks, grown) : grown);
-  }
-  return [bridgeBack(blocks, start), end];
+  return start;
 }
 
 // A drawn list mark ("□ Facebook", "- Next") is the converter's, the same on every item of any list.
@@ -365,15 +372,21 @@ function isListItem(b: Classified): boolean {
 const INTRODUCED_LIST_MAX = 12;
 
 /**
- * A bulleted list right above the text, with the sentence that introduces it ("Our kit is simple."
- * or "You will need:"), is part of the text: a menu has no sentence of its own above its items.
+ * A list right above the text, with the sentence that introduces it, is part of the text: a menu
+ * has no sentence of its own above its items. A bulleted list may follow any short sentence ("Our
+ * kit is simple."); otherwise, and for a data list without bullets, it takes a line that announces
+ * it ("The five are:"), which may stand above the list's pictures.
  */
 function listBack(blocks: readonly Classified[], start: number): number {
   let i = start - 1;
-  while (i >= 0 && start - 1 - i < INTRODUCED_LIST_MAX && blocks[i]!.bullet && isListItem(blocks[i]!)) i--;
+  const bulleted = blocks[i]?.bullet === true;
+  while (i >= 0 && start - 1 - i < INTRODUCED_LIST_MAX && blocks[i]!.bullet === bulleted && isListItem(blocks[i]!)) i--;
+  const items = Array.from({ length: start - 1 - i }, (_, n) => i + 1 + n);
+  if (items.length < 2 || (!bulleted && !isDataList(blocks, items))) return start;
   const intro = blocks[i];
-  if (start - 1 - i < 2 || !intro || intro.bullet) return start;
-  return isNearGood(intro) || isAnnouncement(intro) ? i : start;
+  if (bulleted && intro && !intro.bullet && isNearGood(intro)) return i;
+  const k = pastInserts(blocks, i, -1);
+  return blocks[k] && !blocks[k]!.bullet && isAnnouncement(blocks[k]!) ? k : start;
 }
 
 /** A data list right after the text (past inserts and a heading of its own) belongs to it. */

@@ -94,6 +94,12 @@ export const en = {
       pattern: /^(?:\[[^\]\s]{0,80}\.(?:gif|jpe?g|png|webp|svg|bmp)\]|\[(?:image|img|inline|ins: ?:ins|ins:|:ins)[^\]]*\]|\[ins: :ins\]|\[[a-z][a-z0-9]*[_-][a-z0-9_-]{0,60}\]|\[(?=[^\]]*\d)[a-z0-9_-]{24,}(?: [a-z0-9_-]+)?\])$/u,
     },
     {
+      // A slideshow's counter ("Image 1 of 5", "Photo 3/12", "图 2/6") is part of the pictures.
+      id: 'en/gallery-counter',
+      reason: 'decoration',
+      pattern: /^(?:image|photo|picture|slide|foto|imagem|imagen|bild|图片?|圖片?)\s*\d{1,3}\s*(?:of|\/|de|von|di|van|из)\s*\d{1,3}$/u,
+    },
+    {
       id: 'en/form-widget',
       reason: 'nav',
       // Buttons, frames and input fields as lynx and w3m draw them.

@@ -83,6 +83,8 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     ['[grey_bg]', 'decoration'],
     ['[shutterstock_106447427-300x200]', 'decoration'],
     ['[spacer.gif]', 'decoration'],
+    ['Image 1 of 5', 'decoration'],
+    ['图 2/6', 'decoration'],
     ['[jiFgl7LHh4HHIh2kHaft40bMma0O_H0LWr2VeDWJByyKqFFJy7V8yCHic0iVvLx2xOM5 gBtc1ZQjpLBJFcdPL6bnB-tuiDPw5Z76NYiFX85vvFbk2D]', 'decoration'],
     ['READ MORE: Trump pardons the Thanksgiving turkey', 'teaser'],
     ["Photos from Us: See how 'Idol' contestants have changed over the years", 'teaser'],

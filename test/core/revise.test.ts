@@ -276,6 +276,24 @@ describe('reviseByNeighbours: a list a sentence introduces', () => {
     expect(out.slice(0, 5).some((b) => b.verdict.label === 'body')).toBe(false);
   });
 
+  it('takes a list whose announcing line stands above the list\'s pictures', () => {
+    const firms = ['* Blue Origin, Kent, Washington', '* Ceres Robotics, Palo Alto, California', '* SpaceX, Hawthorne, California'];
+    const pictures = ['Image 1 of 2', '(Image credit: Blue Origin)', 'Image 2 of 2', '(Image credit: SpaceX)'];
+    const out = reviseDrawn('The newly selected five are:', ...pictures, ...firms, EN_BODY[0], EN_BODY[1], EN_BODY[2]);
+    expect(out[0]!.verdict.label).toBe('body');
+    expect(out.slice(5, 8).map((b) => b.verdict.label)).toEqual(['body', 'body', 'body']);
+    // Without bullets the same lines are taken as a data list, and only with the announcing line.
+    const plain = reviseDrawn('The newly selected five are:', ...pictures, ...firms.map((f) => f.slice(2)), EN_BODY[0], EN_BODY[1], EN_BODY[2]);
+    expect(plain.slice(5, 8).map((b) => b.verdict.label)).toEqual(['body', 'body', 'body']);
+    const bare = reviseDrawn('Site Name', ...firms.map((f) => f.slice(2)), EN_BODY[0], EN_BODY[1], EN_BODY[2]);
+    expect(bare.slice(1, 4).some((b) => b.verdict.label === 'body')).toBe(false);
+  });
+
+  it('takes a short sentence above an opening paragraph the text was bridged to', () => {
+    const out = reviseDrawn('NASA has picked five more firms for its moon program.', EN_BODY[0], 'Related: SpaceX wins a moon lander deal', EN_BODY[1], EN_BODY[2], EN_BODY[3]);
+    expect(out[0]!.verdict.label).toBe('body');
+  });
+
   it('leaves a long bulleted list out even under a sentence', () => {
     const menu = Array.from({ length: 14 }, (_, i) => `* Section ${i + 1}`);
     const out = reviseDrawn('Browse our sections.', ...menu, EN_BODY[0], EN_BODY[1], EN_BODY[2]);
