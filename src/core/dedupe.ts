@@ -42,6 +42,9 @@ export function isSaidTwice(text: string): boolean {
   return a === b && new Set(a).size > 2 && /\p{L}/u.test(a);
 }
 
+/** "— Jane Doe (@jdoe) November 18, 2019": the line that closes a post an article quotes. */
+export const EMBED_SIGNATURE = /^[—–-]\s*\S.{0,80}\(@\w{1,15}\)(?:\s+\p{L}+\.? \d{1,2}, \d{4}|\s+\d{1,2} \p{L}+ \d{4})?$/u;
+
 /**
  * Keeps each kept text once. Runs after the main region is known, so a teaser that quotes the lead
  * above the article does not take the lead's place: only repeats of a block that stays are dropped.
@@ -50,7 +53,8 @@ export function dropRepeatedKept(blocks: readonly Classified[]): Classified[] {
   const kept = new Set<string>();
   return blocks.map((b) => {
     const { label } = b.verdict;
-    if (label !== 'body' && label !== 'heading' && label !== 'caption') return b;
+    // One account quoted twice signs both posts alike.
+    if ((label !== 'body' && label !== 'heading' && label !== 'caption') || EMBED_SIGNATURE.test(b.text)) return b;
     const key = `${label === 'caption' ? 'c' : 't'}:${b.norm}`;
     if (!kept.has(key)) {
       kept.add(key);

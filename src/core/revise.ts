@@ -1,5 +1,6 @@
 import type { Label, Reason, Thresholds, Verdict } from './types.js';
 import { withVerdict, type Classified } from './classify.js';
+import { EMBED_SIGNATURE } from './dedupe.js';
 
 const revised = (label: Label, rule: string, reason?: Reason): Verdict =>
   reason ? { label, reason, rule, pass: 'revise' } : { label, rule, pass: 'revise' };
@@ -185,9 +186,13 @@ function shortRuns(blocks: readonly Classified[], first: number, last: number, l
 
 const SENTENCE_END = /[.!?。！？]["”’」』)）]?$/u;
 
-/** A short complete sentence that no rule claimed: jusText's near-good block. */
+function isEmbedSignature(b: Classified): boolean {
+  return isFree(b) && EMBED_SIGNATURE.test(b.text);
+}
+
+/** A short complete sentence that no rule claimed (jusText's near-good block), or a quoted post's signature. */
 function isNearGood(b: Classified): boolean {
-  return isFree(b) && !b.bullet && b.features.weight >= 15 && SENTENCE_END.test(b.text);
+  return isFree(b) && !b.bullet && ((b.features.weight >= 15 && SENTENCE_END.test(b.text)) || EMBED_SIGNATURE.test(b.text));
 }
 
 /** Body, or a short line no rule claimed. */
@@ -598,7 +603,7 @@ export function reviseByNeighbours(input: readonly Classified[], t: Thresholds):
     // Kicker, headline, byline, kicker, headline...: a list of other stories, not subheadings.
     if (crowded.has(i)) return relabel(b, revised('boilerplate', 'ctx/short-run-in-main', 'teaser'));
     if (data.has(i)) return relabel(b, revised('body', 'ctx/data-list'));
-    if (b.features.titleLike && b.features.weight <= t.maxHeadingWeight && !b.bullet && !/[:：]$/u.test(b.text)) {
+    if (b.features.titleLike && b.features.weight <= t.maxHeadingWeight && !b.bullet && !/[:：]$/u.test(b.text) && !isEmbedSignature(b)) {
       return relabel(b, revised('heading', 'ctx/short-between-body'));
     }
     return relabel(b, revised('body', 'ctx/short-in-main'));

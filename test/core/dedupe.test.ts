@@ -95,3 +95,11 @@ describe('isSaidTwice', () => {
     expect(isSaidTwice(t)).toBe(false);
   });
 });
+
+describe('dropRepeatedKept: quoted posts', () => {
+  it('keeps a second post signed by the same account', () => {
+    const sig = labeled({ label: 'body', text: '— The Nigerian Senate (@NGRSenate) October 9, 2018' });
+    const out = dropRepeatedKept(inOrder([sig, labeled({ label: 'body' }), sig]));
+    expect(out.map((b) => b.verdict.label)).toEqual(['body', 'body', 'body']);
+  });
+});

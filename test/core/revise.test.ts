@@ -323,6 +323,15 @@ describe('reviseByNeighbours: a caption above its credit', () => {
   });
 });
 
+describe('reviseByNeighbours: a quoted post', () => {
+  it('keeps the signature that closes a post quoted at the end of the text, as a body line', () => {
+    const sig = '— The Nigerian Senate (@NGRSenate) October 9, 2018';
+    const out = revise(EN_BODY[0], EN_BODY[1], sig, EN_BODY[2], sig, 'Click here to subscribe to The Paradigm Newsletter');
+    expect(out[2]!.verdict.label).toBe('body');
+    expect(out[4]!.verdict.label).toBe('body');
+  });
+});
+
 describe('reviseByNeighbours: the writer\'s box', () => {
   const bio = 'Jane Doe is a reporter who covers city hall and the courts, and she has written for the paper since 2009.';
 
