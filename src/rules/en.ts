@@ -113,6 +113,18 @@ export const en = {
       pattern: /^(?:iframe:|\[?iframe\]?|embed:)(?:\s*\S*)$|^(?:https?:\/\/|www\.)\S+(?: \S+)?$/u,
     },
     {
+      // "Natasha Turak@NatashaTurak": the writer's name and account, on a line of its own.
+      id: 'en/byline-handle',
+      reason: 'nav',
+      pattern: /^[\p{L}.'’-]+(?: [\p{L}.'’-]+){1,2} ?@\w{2,15}$/u,
+    },
+    {
+      // A plug with a price and a code to type in is an advertisement, even a long one.
+      id: 'en/promo-code',
+      reason: 'ad',
+      pattern: /^(?=.{0,800}$)(?=.*(?:[$£€₹¥]|\brs\.?|\busd|\beur)\s?\d).*\b(?:use|enter|apply) (?:the |our |promo |coupon |discount |voucher )*code\b/u,
+    },
+    {
       id: 'en/byline-time',
       reason: 'nav',
       pattern: /^(?:posted|published|updated|last updated|first published)(?: on| at)?:?\s+.{0,40}\d.{0,40}$/u,
@@ -202,6 +214,7 @@ export const en = {
     { id: 'en/dateline-caps', pattern: /^(?<place>[\p{Lu}][\p{Lu} .'-]{2,30}(?:,\s*[\p{Lu}][\p{L}. ]{1,20})?)\s*[-–—]{1,2}\s+\p{Lu}/u },
   ],
   bylines: [
+    { id: 'en/name-handle', pattern: /^(\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,2}) ?@\w{2,15}$/u },
     { id: 'en/by', pattern: /^(?:posted |written |story |words |text )?by:?\s+([\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3}(?:\s*(?:,|and|&)\s*[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3})*)/iu },
   ],
   dates: [

@@ -53,6 +53,12 @@ describe('classifyBlock: read-more links', () => {
   });
 });
 
+describe('classifyBlock: what only looks like a plug', () => {
+  it('keeps a sentence that mentions a code without a price', () => {
+    expect(verdictOf('Police said the scammers told their victims to use the code that was sent to them by text message.').label).toBe('body');
+  });
+});
+
 describe('classifyBlock: trending headers', () => {
   it.each(['热门新闻', '熱門新聞', '相关新闻', '相關新聞', '推荐阅读', '推薦閱讀', '【相关阅读】', 'Most read', 'Most Popular', 'Related', 'Related Stories', 'You may also like', 'Artigos relacionados', 'Lire aussi', 'Ähnliche Artikel', 'Baca juga', 'Читайте также'])(
     '%s opens a list of other stories',
@@ -84,6 +90,8 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     ['[shutterstock_106447427-300x200]', 'decoration'],
     ['[spacer.gif]', 'decoration'],
     ['Image 1 of 5', 'decoration'],
+    ['Natasha Turak@NatashaTurak', 'nav'],
+    ['Get access to the service for as little as Rs 599 for first year. Use the code "GETPRO". It offers all the information you need.', 'ad'],
     ['图 2/6', 'decoration'],
     ['[jiFgl7LHh4HHIh2kHaft40bMma0O_H0LWr2VeDWJByyKqFFJy7V8yCHic0iVvLx2xOM5 gBtc1ZQjpLBJFcdPL6bnB-tuiDPw5Z76NYiFX85vvFbk2D]', 'decoration'],
     ['READ MORE: Trump pardons the Thanksgiving turkey', 'teaser'],
