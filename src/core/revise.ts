@@ -284,7 +284,7 @@ function tableOn(blocks: readonly Classified[], end: number): number {
 }
 
 const PREFACE_SPAN = 30;
-const PARAGRAPH_WEIGHT = 150;
+const PARAGRAPH_WEIGHT = 60;
 
 function isParagraph(b: Classified | undefined): boolean {
   return !!b && b.verdict.label === 'body' && b.features.endsSentence && !b.features.hasUrl && b.features.weight >= PARAGRAPH_WEIGHT;

@@ -184,6 +184,17 @@ describe('reviseByNeighbours: an opening cut off by a box of links', () => {
     expect(out[3]!.verdict.label).toBe('body');
   });
 
+  it('takes two short paragraphs of a tabloid opening above a gallery', () => {
+    const gallery = ['Beijing Chaoyang Hospital where the man is being treated', '6', 'Beijing Chaoyang Hospital where the man is being treated for the plague', 'The latest case of plague in the city'];
+    const out = revise(
+      'A HUNTER who killed and ate a wild rabbit in China has been hit by the deadly bubonic plague.',
+      'The 55-year-old is the third Beijing resident to contract the medieval disease dubbed the Black Death, say officials.',
+      ...gallery,
+      ...after,
+    );
+    expect(labels(out.slice(0, 2))).toEqual(['body', 'body']);
+  });
+
   it('does not take a lone teaser paragraph above the box', () => {
     const out = revise(p1, ...box, ...after);
     expect(out[0]!.verdict.label).toBe('boilerplate');
