@@ -459,6 +459,16 @@ function isInsert(b: Classified): boolean {
   return INSERT_REASONS.has(reason ?? 'short');
 }
 
+// Subheadings in capitals are short ("WHAT YOU NEED"); a whole headline in capitals is a link to
+// another story that the site sets in the text ("A LONG, DRAWN OUT HISTORY OF TAYLOR SWIFT'S FEUDS").
+// Only scripts with capitals can shout; a table row ending in figures is data.
+const SHOUTED_WORDS = 8;
+
+function isShouted(b: Classified): boolean {
+  if (b.features.words < SHOUTED_WORDS || /\p{Ll}/u.test(b.text) || /\d[\d.,%-]*$/u.test(b.text)) return false;
+  return (b.text.match(/\p{Lu}/gu)?.length ?? 0) >= SHOUTED_WORDS;
+}
+
 function isOpening(b: Classified): boolean {
   return b.verdict.label === 'body' && b.features.endsSentence && b.features.weight >= 60;
 }
@@ -603,6 +613,7 @@ export function reviseByNeighbours(input: readonly Classified[], t: Thresholds):
     // Kicker, headline, byline, kicker, headline...: a list of other stories, not subheadings.
     if (crowded.has(i)) return relabel(b, revised('boilerplate', 'ctx/short-run-in-main', 'teaser'));
     if (data.has(i)) return relabel(b, revised('body', 'ctx/data-list'));
+    if (isShouted(b)) return relabel(b, revised('boilerplate', 'ctx/shouted-headline', 'teaser'));
     if (b.features.titleLike && b.features.weight <= t.maxHeadingWeight && !b.bullet && !/[:：]$/u.test(b.text) && !isEmbedSignature(b)) {
       return relabel(b, revised('heading', 'ctx/short-between-body'));
     }

@@ -334,6 +334,19 @@ describe('reviseByNeighbours: a caption above its credit', () => {
   });
 });
 
+describe('reviseByNeighbours: headlines in capitals', () => {
+  it('leaves a whole headline in capitals out of the text, and keeps a short subheading in capitals', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], "A LONG, DRAWN OUT HISTORY OF TAYLOR SWIFT'S FEUDS", EN_BODY[2], 'WHAT YOU NEED TO MAKE JAM', EN_BODY[3]);
+    expect(out[2]!.verdict).toMatchObject({ label: 'boilerplate', rule: 'ctx/shouted-headline' });
+    expect(out[4]!.verdict.label).toBe('heading');
+  });
+
+  it('keeps a table row in capitals that ends in figures', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], 'HD THE HOME DEPOT INC. COMMON STOCK CLASS A 225.86 -12.99 -5.44%', EN_BODY[2], EN_BODY[3]);
+    expect(out[2]!.verdict.rule).not.toBe('ctx/shouted-headline');
+  });
+});
+
 describe('reviseByNeighbours: a quoted post', () => {
   it('keeps the signature that closes a post quoted at the end of the text, as a body line', () => {
     const sig = '— The Nigerian Senate (@NGRSenate) October 9, 2018';
