@@ -113,6 +113,12 @@ export const en = {
       pattern: /^(?:iframe:|\[?iframe\]?|embed:)(?:\s*\S*)$|^(?:https?:\/\/|www\.)\S+(?: \S+)?$/u,
     },
     {
+      // The page's keywords after the text: "Tags: Huawei, ZTE", "In This Article: Doobie Brothers, …".
+      id: 'en/tag-list',
+      reason: 'nav',
+      pattern: /^(?=.{0,300}$)(?:tags|tagged(?: with)?|topics|related topics|filed under|posted in|categories|keywords|in this article|more about|etiquetas|temas|schlagwörter|mots-clés)\s*:.*$/u,
+    },
+    {
       // "Natasha Turak@NatashaTurak": the writer's name and account, on a line of its own.
       id: 'en/byline-handle',
       reason: 'nav',

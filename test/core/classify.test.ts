@@ -91,6 +91,8 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     ['[spacer.gif]', 'decoration'],
     ['Image 1 of 5', 'decoration'],
     ['Natasha Turak@NatashaTurak', 'nav'],
+    ['In This Article: direct, Doobie Brothers, Michael McDonald, VSRock', 'nav'],
+    ['Tags: Huawei, telecommunications, ZTE', 'nav'],
     ['Get access to the service for as little as Rs 599 for first year. Use the code "GETPRO". It offers all the information you need.', 'ad'],
     ['图 2/6', 'decoration'],
     ['[jiFgl7LHh4HHIh2kHaft40bMma0O_H0LWr2VeDWJByyKqFFJy7V8yCHic0iVvLx2xOM5 gBtc1ZQjpLBJFcdPL6bnB-tuiDPw5Z76NYiFX85vvFbk2D]', 'decoration'],
