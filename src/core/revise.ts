@@ -252,8 +252,12 @@ const LEAD_MARK = /^[^\p{L}\p{N}\s]+\s+/u;
 const LINK = /\S*(?:https?:\/\/|www\.|[=&%/])\S*/gu;
 
 /** A line that is an address and little else: a widget's source or a link, never a subheading. */
+const HOST_PATH = /^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\/\S*$/u;
+
 function isBareLink(b: Classified): boolean {
-  return b.features.hasUrl && b.text.replace(LINK, '').trim().length < 10;
+  // "pic.twitter.com/dUO6AJlMxR": a host and a path, with no scheme to show it.
+  if (!b.features.hasUrl && !HOST_PATH.test(b.text)) return false;
+  return b.text.replace(LINK, '').trim().length < 10;
 }
 
 const CELL_MAX = 100;

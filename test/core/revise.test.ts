@@ -208,6 +208,11 @@ describe('reviseByNeighbours: an opening cut off by a box of links', () => {
 });
 
 describe('reviseByNeighbours: links inside the text', () => {
+  it('never makes a subheading of a host and path without a scheme', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], 'pic.twitter.com/dUO6AJlMxR', EN_BODY[2], EN_BODY[3]);
+    expect(out[2]!.verdict.label).not.toBe('heading');
+  });
+
   it('leaves a bare address between paragraphs out, even when wrapping split it', () => {
     const out = revise(EN_BODY[0], EN_BODY[1], 'http://www.facebook.com/plugins/likebox.php?href=http%3A%2F%2Fwww.facebook.com%2Ftodayclick er&width=292&colorscheme=light', EN_BODY[2], EN_BODY[3]);
     expect(out[2]!.verdict.label).toBe('boilerplate');
