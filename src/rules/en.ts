@@ -25,7 +25,7 @@ export const en = {
       id: 'en/call-to-action',
       reason: 'share',
       // Only on short lines: an article may well mention a newsletter in a sentence.
-      pattern: /^(?=.{0,120}$).*\b(?:subscribe|subscribed|subscription|newsletter|sign up|signup|click here|clicking here|download (?:our|the) app|follow us|get (?:breaking|the latest) .{0,40}news|start your day with|delivered (?:to your inbox|weekday mornings)|meet your inbox|like us on|follow @\w+|find us on|view all \(\d+\)|view gallery|watch video|watch the video|see also|click to (?:share|email|print|tweet|pin)|opens in (?:a )?new window)\b/u,
+      pattern: /^(?=.{0,120}$).*\b(?:subscribe|subscribed|subscription|newsletter|sign up|signup|click here|clicking here|download (?:our|the) app|follow us|get (?:breaking|the latest) .{0,40}news|start your day with|delivered (?:to your inbox|weekday mornings)|meet your inbox|like us on|follow @\w+|follow me on|find us on|view all \(\d+\)|view gallery|watch video|watch the video|see also|click to (?:share|email|print|tweet|pin)|opens in (?:a )?new window)\b/u,
     },
     {
       // A longer plug for the site's newsletter: a sentence that tells the reader to sign up, with
@@ -210,7 +210,7 @@ export const en = {
     { id: 'en/agency-credit', pattern: /\(\s*((?:[^()]{0,40}\/)?(?:reuters|ap|afp|getty images|epa|associated press|bloomberg|ap photo|afp photo|reuters photo|xinhua|pa|istock|shutterstock)(?:\/[^()]{0,40})?)\s*\)$/iu },
     { id: 'en/photo-credit', pattern: /(?:\(|\[|^|\s)(?:photo|photograph|image|picture|pictured|credit|photo credit|source|illustration)s?(?: by| credit| courtesy(?: of)?)?\s*[:/]\s*(.{2,60}?)\)?\]?$/iu },
     // A credit line of its own: "Natalie Naccache | Bloomberg | Getty Images", "Matt McClain/The Washington Post via Getty Images".
-    { id: 'en/credit-line', pattern: /^(?=.{0,100}$)(?:.*(?:[|/]|\bvia)\s*)?((?:getty images|ap photo|ap file|associated press|reuters|afp|epa(?:-efe)?|shutterstock|istock(?:photo)?|bloomberg|corbis|alamy|pa wire|rex features)(?:\s*\/.{0,30})?)\s*$/iu },
+    { id: 'en/credit-line', pattern: /^(?=.{0,100}$)(?:.*(?:[|/]|\bvia)\s*)?((?:getty images|getty|ap photo|ap file|associated press|reuters|afp|epa(?:-efe)?|shutterstock|istock(?:photo)?|bloomberg|corbis|alamy|pa wire|rex features)(?:\s*\/.{0,30})?)\s*$/iu },
     { id: 'en/file-photo', pattern: /^(?:file photo|file|photo|image|picture|pictured)\s*[:-]\s*.{10,}?(?:\s(?:reuters|ap|afp|getty images|epa)\/(\S.{0,40}))?$/iu },
     { id: 'en/photo-by', pattern: /\b(?:photo(?:graph)?|image|picture)s? (?:by|courtesy of|credit)\s+(\p{Lu}[^.]{1,80})$/u },
     // An alt text a CMS made from the headline: "Lexus wants you to go topless with 2020 LC500 Convertible image".
