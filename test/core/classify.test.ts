@@ -92,6 +92,8 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     ['Image 1 of 5', 'decoration'],
     ['Natasha Turak@NatashaTurak', 'nav'],
     ['Follow me on Twitter or LinkedIn. Check out my website.', 'share'],
+    ['Like this story? Share it with a friend!', 'share'],
+    ['Follow RT on', 'share'],
     ['In This Article: direct, Doobie Brothers, Michael McDonald, VSRock', 'nav'],
     ['Tags: Huawei, telecommunications, ZTE', 'nav'],
     ['Get access to the service for as little as Rs 599 for first year. Use the code "GETPRO". It offers all the information you need.', 'ad'],
