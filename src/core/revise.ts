@@ -216,11 +216,26 @@ export function extendRun(blocks: readonly Classified[], [first, last]: [number,
   if (tail && isCutParagraph(tail) && blocks[end]!.verdict.label === 'body') end++;
   for (let prev = -1; prev !== end; ) {
     prev = end;
+    end = sectionOn(blocks, end);
     const grown = tableOn(blocks, listOn(blocks, end));
     // Prose right after a list or table the run took is the text going on.
     end = bridgeOn(blocks, grown > end ? proseOn(blocks, grown) : grown);
   }
   return [extendUp(blocks, first), end];
+}
+
+/**
+ * A last section right after the text: a subheading and the sentences under it. A teaser list
+ * looks the same (headline, then lead), but another headline follows each lead.
+ */
+function sectionOn(blocks: readonly Classified[], end: number): number {
+  const head = blocks[end + 1];
+  if (!head || !isFree(head) || head.verdict.label === 'body' || !head.features.titleLike || head.bullet || head.features.weight > 60) return end;
+  let j = end + 2;
+  while (j < blocks.length && (isNearGood(blocks[j]!) || isOpening(blocks[j]!))) j++;
+  const next = blocks[j];
+  if (j === end + 2 || (next && isFree(next) && next.features.titleLike)) return end;
+  return j - 1;
 }
 
 /** The same upwards, step by step, until nothing more joins: each step may uncover the next. */
@@ -343,7 +358,8 @@ export function isDataList(blocks: readonly Classified[], ks: readonly number[])
     const q = /^[“"«《「『‘]/u.exec(text)?.[0];
     if (q) openers.set(q, (openers.get(q) ?? 0) + 1);
     const sk = skeleton(text.replace(LEAD_MARK, ''));
-    if (sk) shapes.set(sk, (shapes.get(sk) ?? 0) + 1);
+    // A full stop alone is every sentence's shape, not a pattern.
+    if (sk && !/^[.!?。！？]$/u.test(sk)) shapes.set(sk, (shapes.get(sk) ?? 0) + 1);
     // "8-9 ripe pears", "1/2 tsp cloves": a quantity then a word in lower case. A count before a
     // capital ("10 Truly Eccentric Homes") is a listicle's headline.
     const lead = /^(\p{N}+)(?:[-/.–]\p{N}+)?(\s+\p{Ll})?/u.exec(text);

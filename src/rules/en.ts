@@ -19,13 +19,13 @@ export const en = {
     {
       id: 'en/copyright',
       reason: 'footer',
-      pattern: /^(?=.{0,400}$)(?:(?:©|copyright|\(c\))\s*(?:\d{4}|[a-z])|.*(?:all rights reserved|terms of (?:use|service)|privacy policy|cookie policy|do not sell my|this material may not be published)|powered by )/u,
+      pattern: /^(?=.{0,400}$)(?:(?:©|copyright|\(c\))\s*(?:[@©]\s*)?(?:\d{4}|[a-z])|.*(?:all rights reserved|terms of (?:use|service)|privacy policy|cookie policy|do not sell my|this material may not be published)|powered by )/u,
     },
     {
       id: 'en/call-to-action',
       reason: 'share',
       // Only on short lines: an article may well mention a newsletter in a sentence.
-      pattern: /^(?=.{0,120}$).*\b(?:subscribe|subscribed|subscription|newsletter|sign up|signup|click here|clicking here|download (?:our|the) app|follow us|get (?:breaking|the latest) .{0,40}news|start your day with|delivered (?:to your inbox|weekday mornings)|meet your inbox|like us on|follow @\w+|follow me on|follow \S+ on$|share (?:it|this(?: story| article| post)?) with (?:a friend|your friends)|find us on|view all \(\d+\)|view gallery|watch video|watch the video|see also|click to (?:share|email|print|tweet|pin)|opens in (?:a )?new window)\b/u,
+      pattern: /^(?=.{0,120}$).*\b(?:subscribe|subscribed|subscription|newsletter|sign up|signup|click here|clicking here|download (?:our|the) app|follow us|get (?:breaking|the latest) .{0,40}news|start your day with|delivered (?:to your inbox|weekday mornings)|meet your inbox|like us on|follow @\w+|follow me on|follow \S+ on$|share (?:it|this(?: story| article| post)?) with (?:a friend|your friends)|(?:do you |did you )?(?:like|enjoy(?:ed)?|love) this (?:story|article|post)(?=\?)|find us on|view all \(\d+\)|view gallery|watch video|watch the video|see also|click to (?:share|email|print|tweet|pin)|opens in (?:a )?new window)\b/u,
     },
     {
       // A longer plug for the site's newsletter: a sentence that tells the reader to sign up, with

@@ -339,6 +339,18 @@ describe('reviseByNeighbours: a caption above its credit', () => {
   });
 });
 
+describe('reviseByNeighbours: a last section', () => {
+  it('takes a subheading and the short sentences under it right after the text', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], EN_BODY[2], 'AUSTRALIA AHEAD', 'Australia beat Colombia behind two straight-set wins on Tuesday.', 'Colombia had lost to Belgium on Monday.', 'More from Sportsnet');
+    expect(out.slice(3, 6).map((b) => b.verdict.label)).toEqual(['heading', 'body', 'body']);
+  });
+
+  it('leaves a list of headlines with leads out', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], EN_BODY[2], 'Storm Hits Coast', 'The storm hit the coast on Monday.', 'Markets Rally Again', 'Stocks rose for a third day.', 'Team Wins Title');
+    expect(out.slice(3).some((b) => b.verdict.label === 'body' || b.verdict.label === 'heading')).toBe(false);
+  });
+});
+
 describe('reviseByNeighbours: headlines in capitals', () => {
   it('leaves a whole headline in capitals out of the text, and keeps a short subheading in capitals', () => {
     const out = revise(EN_BODY[0], EN_BODY[1], "A LONG, DRAWN OUT HISTORY OF TAYLOR SWIFT'S FEUDS", EN_BODY[2], 'WHAT YOU NEED TO MAKE JAM', EN_BODY[3]);
@@ -402,6 +414,7 @@ describe('data lists', () => {
     ['a ranked list', ['1 Stocks rally as tech earnings beat forecasts', '2 storm leaves thousands without power', '3 minister resigns']],
     ['two lines', ['June 9 – Tampa, FL @ Amphitheatre', 'June 10 – Miami, FL @ Arena']],
     ['headlines, two of five quoting someone', ['“We will win” says minister', 'Stocks rally as tech earnings beat forecasts', '“No deal” warns union leader', 'Storm leaves thousands without power', 'Minister resigns after vote']],
+    ['a subheading and two sentences', ['AUSTRALIA AHEAD', 'Australia beat Colombia behind two straight-set wins on Tuesday.', 'Colombia had lost to Belgium on Monday.']],
   ])('%s are not', (_, lines) => {
     expect(isData(...lines)).toBe(false);
   });
