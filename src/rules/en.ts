@@ -164,6 +164,12 @@ export const en = {
       pattern: /^(?:about the (?:author|writer|reporter)s?|more (?:from|by) (?:this|the) (?:author|writer)|sobre (?:o autor|a autora|el autor|la autora)|acerca del autor|über (?:den autor|die autorin)|à propos de l'auteur|об авторе|sull'autore)[:.]?$/u,
     },
     {
+      // The list of sources a fact check or an encyclopedia entry closes with: a bibliography, not text.
+      id: 'en/sources',
+      reason: 'footer',
+      pattern: /^(?:sources?|references|works cited|bibliography|external links|fuentes|referências|quellen|einzelnachweise)[:.]?$/u,
+    },
+    {
       // "About Jane Doe" names the writer, but "About Face" may head a section of the text: soft,
       // so it ends the article only when the next block repeats the name (the box's name line or
       // a bio that starts with it).

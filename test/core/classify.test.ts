@@ -129,6 +129,10 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     expect(verdictOf(text)).toMatchObject({ label: 'boilerplate', reason: 'footer', cue: 'end-marker' });
   });
 
+  it.each(['Sources:', 'References', 'Works cited'])('%s heads a bibliography: the text ends there', (text) => {
+    expect(verdictOf(text)).toMatchObject({ label: 'boilerplate', reason: 'footer', cue: 'end-marker' });
+  });
+
   it.each(['反侵权公告：', '【版权声明】', '免責聲明'])('%s heads a legal notice: the page ends there', (text) => {
     expect(verdictOf(text)).toMatchObject({ label: 'boilerplate', reason: 'footer', cue: 'end-marker' });
   });
