@@ -8,21 +8,28 @@ export function dropDuplicateCaptions(blocks: readonly Classified[]): Classified
   const out: Classified[] = [];
   // Only text no rule has claimed can be a caption: a doubled "Share" is still a share button.
   const free = (b: Classified): boolean => b.verdict.label !== 'boilerplate' || b.verdict.reason === 'short';
+  // A gallery prints its captions again further down (and lynx prints an image's alt text each time).
+  const captions = new Set<string>();
+  const push = (b: Classified): void => {
+    if (b.verdict.label === 'caption') captions.add(b.norm);
+    out.push(b);
+  };
   for (const b of blocks) {
     const prev = out.at(-1);
-    // The same pair on one line: a dump that drops the line break between alt text and figcaption.
-    if (b.verdict.label !== 'caption' && free(b) && b.features.weight >= 24 && isSaidTwice(b.norm)) {
-      out.push(withVerdict(b, { label: 'caption', rule: 'dedupe/alt-and-figcaption', pass: 'dedupe' }));
-      continue;
-    }
-    if (prev && b.features.weight >= 12 && prev.norm === b.norm && free(b) && free(prev)) {
+    if (b.verdict.reason === 'short' && b.features.weight >= 24 && captions.has(b.norm)) {
+      push(withVerdict(b, { label: 'boilerplate', reason: 'duplicate', rule: 'dedupe/caption-again', pass: 'dedupe' }));
+    } else if (b.verdict.label !== 'caption' && free(b) && b.features.weight >= 24 && isSaidTwice(b.norm)) {
+      // The same pair on one line: a dump that drops the line break between alt text and figcaption.
+      push(withVerdict(b, { label: 'caption', rule: 'dedupe/alt-and-figcaption', pass: 'dedupe' }));
+    } else if (prev && b.features.weight >= 12 && prev.norm === b.norm && free(b) && free(prev)) {
       if (prev.verdict.label !== 'caption') {
         out[out.length - 1] = withVerdict(prev, { label: 'caption', rule: 'dedupe/alt-then-figcaption', pass: 'dedupe' });
+        captions.add(prev.norm);
       }
-      out.push(withVerdict(b, { label: 'boilerplate', reason: 'duplicate', rule: 'dedupe/alt-then-figcaption', pass: 'dedupe' }));
-      continue;
+      push(withVerdict(b, { label: 'boilerplate', reason: 'duplicate', rule: 'dedupe/alt-then-figcaption', pass: 'dedupe' }));
+    } else {
+      push(b);
     }
-    out.push(b);
   }
   return out;
 }

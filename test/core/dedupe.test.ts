@@ -51,6 +51,21 @@ describe('dropDuplicateCaptions', () => {
     expect(dropDuplicateCaptions(inOrder([share, short])).map((b) => b.verdict.label)).toEqual(['boilerplate', 'boilerplate']);
   });
 
+  it('marks a caption printed again further down as a duplicate', () => {
+    const alt = 'Give the Gift of Homemade Spiced Honey Pear Jam for the Holidays';
+    const short = (text: string) => labeled({ label: 'boilerplate', reason: 'short', text });
+    const out = dropDuplicateCaptions(inOrder([short(alt), short(alt), labeled({ label: 'body' }), short(alt), labeled({ label: 'caption', text: CAPTION }), labeled({ label: 'body', text: '某某说，会谈取得进展。' }), short(CAPTION)]));
+    expect(out.map((b) => b.verdict.rule)).toEqual([
+      'dedupe/alt-then-figcaption',
+      'dedupe/alt-then-figcaption',
+      'test/body',
+      'dedupe/caption-again',
+      'test/caption',
+      'test/body',
+      'dedupe/caption-again',
+    ]);
+  });
+
   it('returns a new array and leaves its input alone', () => {
     const input = inOrder([labeled({ label: 'caption', text: CAPTION }), labeled({ label: 'caption', text: CAPTION })]);
     const copy = structuredClone(input);
