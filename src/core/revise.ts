@@ -462,7 +462,9 @@ function pastInserts(blocks: readonly Classified[], from: number, step: 1 | -1):
 }
 
 function proseOn(blocks: readonly Classified[], end: number): number {
-  while (end + 1 < blocks.length && (isOpening(blocks[end + 1]!) || isNearGood(blocks[end + 1]!))) end++;
+  // Steps of a method may stop short of a full stop ("Boil while stirring for about a minute").
+  const goesOn = (b: Classified): boolean => (b.verdict.label === 'body' && b.cue === 'none') || isNearGood(b);
+  while (end + 1 < blocks.length && goesOn(blocks[end + 1]!)) end++;
   return end;
 }
 

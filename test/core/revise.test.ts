@@ -339,6 +339,18 @@ describe('reviseByNeighbours: a caption above its credit', () => {
   });
 });
 
+describe('reviseByNeighbours: a recipe after the text', () => {
+  it('takes the ingredients and the steps, even a step without a full stop', () => {
+    const card = ['Ingredients', '8-9 ripe pears, cored and peeled', '1 lemon, or about 1/4 cup lemon juice', '6 tbsp fruit pectin powder', '1 tsp cinnamon', '1 tsp nutmeg', '1 tsp ground ginger', '1/2 tsp ground cloves', 'Instructions'];
+    const steps = [
+      'Core, peel, and cube the pears and put them in a pot. Add the juice of one lemon, spices, and fruit pectin. Boil while stirring frequently for about a minute',
+      'Add the honey and boil until it is thickened enough to stick to the spoon.',
+    ];
+    const out = revise(EN_BODY[0], EN_BODY[1], EN_BODY[2], ...card, ...steps);
+    expect(out.slice(3).map((b) => b.verdict.label)).toEqual([...card, ...steps].map(() => 'body'));
+  });
+});
+
 describe('reviseByNeighbours: a last section', () => {
   it('takes a subheading and the short sentences under it right after the text', () => {
     const out = revise(EN_BODY[0], EN_BODY[1], EN_BODY[2], 'AUSTRALIA AHEAD', 'Australia beat Colombia behind two straight-set wins on Tuesday.', 'Colombia had lost to Belgium on Monday.', 'More from Sportsnet');
