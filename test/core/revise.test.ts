@@ -343,6 +343,7 @@ describe('reviseByNeighbours: a recipe after the text', () => {
   it('takes the ingredients and the steps, even a step without a full stop', () => {
     const card = ['Ingredients', '8-9 ripe pears, cored and peeled', '1 lemon, or about 1/4 cup lemon juice', '6 tbsp fruit pectin powder', '1 tsp cinnamon', '1 tsp nutmeg', '1 tsp ground ginger', '1/2 tsp ground cloves', 'Instructions'];
     const steps = [
+      'Fill the canner with water and set it to simmer. Add the empty jelly jars to sterilize and warm them.',
       'Core, peel, and cube the pears and put them in a pot. Add the juice of one lemon, spices, and fruit pectin. Boil while stirring frequently for about a minute',
       'Add the honey and boil until it is thickened enough to stick to the spoon.',
     ];
