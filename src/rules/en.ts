@@ -90,8 +90,9 @@ export const en = {
       // pictures sit inside articles as often as around them, so they are layout, not navigation.
       reason: 'decoration',
       // Without an extension the file name still shows: "[grey_bg]", "[shutterstock_106447427-300x200]";
-      // a CDN's image key is one long token of letters and digits (which lynx may wrap once).
-      pattern: /^(?:\[[^\]\s]{0,80}\.(?:gif|jpe?g|png|webp|svg|bmp)\]|\[(?:image|img|inline|ins: ?:ins|ins:|:ins)[^\]]*\]|\[ins: :ins\]|\[[a-z][a-z0-9]*[_-][a-z0-9_-]{0,60}\]|\[(?=[^\]]*\d)[a-z0-9_-]{24,}(?: [a-z0-9_-]+)?\])$/u,
+      // a CDN's image key is one long token of letters and digits (which lynx may wrap once); an
+      // alt text left as the file's name is one token with an underscore and a digit ("010_Clymer-1").
+      pattern: /^(?:\[[^\]\s]{0,80}\.(?:gif|jpe?g|png|webp|svg|bmp)\]|\[(?:image|img|inline|ins: ?:ins|ins:|:ins)[^\]]*\]|\[ins: :ins\]|\[[a-z][a-z0-9]*[_-][a-z0-9_-]{0,60}\]|\[(?=[^\]]*\d)[a-z0-9_-]{24,}(?: [a-z0-9_-]+)?\]|(?=\S*\d)[a-z0-9]+(?:[-.][a-z0-9]+)*_[a-z0-9]+(?:[-_.][a-z0-9]+)*)$/u,
     },
     {
       // A slideshow's counter ("Image 1 of 5", "Photo 3/12", "图 2/6") is part of the pictures.
@@ -123,6 +124,12 @@ export const en = {
       id: 'en/byline-handle',
       reason: 'nav',
       pattern: /^[\p{L}.'’-]+(?: [\p{L}.'’-]+){1,2} ?@\w{2,15}$/u,
+    },
+    {
+      // A magazine's subscription offer: "12 issues for £11.99", "delivered through your letterbox".
+      id: 'en/subscription-offer',
+      reason: 'ad',
+      pattern: /^(?=.{0,400}$).*\b(?:\d+ issues for|delivered (?:to|through) your (?:door|letterbox|letter box|mailbox))\b/u,
     },
     {
       // A plug with a price and a code to type in is an advertisement, even a long one.
