@@ -216,12 +216,29 @@ export function extendRun(blocks: readonly Classified[], [first, last]: [number,
   if (tail && isCutParagraph(tail) && blocks[end]!.verdict.label === 'body') end++;
   for (let prev = -1; prev !== end; ) {
     prev = end;
-    end = sectionOn(blocks, end);
+    end = sectionOn(blocks, boxOn(blocks, end));
     const grown = tableOn(blocks, listOn(blocks, end));
     // Prose right after a list or table the run took is the text going on.
     end = bridgeOn(blocks, grown > end ? proseOn(blocks, grown) : grown);
   }
   return [extendUp(blocks, first), end];
+}
+
+// A "Related" box set inside a text holds a link or two; a list of other stories holds more.
+const INLINE_BOX_ITEMS = 2;
+
+/**
+ * A small "Related" box inside the text, and the paragraph after it: the text goes on past the box.
+ * A teaser list reads the same at first (header, headline, lead), but a headline follows each lead.
+ */
+function boxOn(blocks: readonly Classified[], end: number): number {
+  if (blocks[end + 1]?.cue !== 'trending-header') return end;
+  let j = end + 2;
+  while (j < blocks.length && blocks[j]!.verdict.reason === 'trending' && blocks[j]!.cue === 'none') j++;
+  const p = blocks[j];
+  if (j - end - 2 > INLINE_BOX_ITEMS || !p || !isOpening(p)) return end;
+  const next = blocks[pastInserts(blocks, j + 1, 1)];
+  return next && isFree(next) && next.features.titleLike && next.verdict.label !== 'body' ? end : j;
 }
 
 /**

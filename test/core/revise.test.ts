@@ -339,6 +339,20 @@ describe('reviseByNeighbours: a caption above its credit', () => {
   });
 });
 
+describe('reviseByNeighbours: a small box of links inside the text', () => {
+  const last = 'Challenges include designing the spacecraft to operate largely on its own while the crew sleeps through most of the trip.';
+
+  it('goes on past a "Related" box with one link to the paragraph after it', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], EN_BODY[2], 'Related Links', 'European Space Agency', last, 'Facebook', 'Twitter');
+    expect(out.map((b) => b.verdict.label)).toEqual(['body', 'body', 'body', 'boilerplate', 'boilerplate', 'body', 'boilerplate', 'boilerplate']);
+  });
+
+  it('does not go on into a list of headlines with leads', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], EN_BODY[2], 'Related Stories', 'Storm Hits Coast', last, 'Markets Rally Again', EN_BODY[3]);
+    expect(out[5]!.verdict.label).toBe('boilerplate');
+  });
+});
+
 describe('reviseByNeighbours: a recipe after the text', () => {
   it('takes the ingredients and the steps, even a step without a full stop', () => {
     const card = ['Ingredients', '8-9 ripe pears, cored and peeled', '1 lemon, or about 1/4 cup lemon juice', '6 tbsp fruit pectin powder', '1 tsp cinnamon', '1 tsp nutmeg', '1 tsp ground ginger', '1/2 tsp ground cloves', 'Instructions'];
