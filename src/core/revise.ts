@@ -647,7 +647,9 @@ export function reviseByNeighbours(input: readonly Classified[], t: Thresholds):
     // lead follows its headline instead), is where a paywall or a page break stopped the text.
     const afterProse = i > first && blocks[i - 1]!.verdict.label === 'body';
     if ((i === first || i === last || afterProse) && isCutParagraph(b)) return relabel(b, revised('body', 'ctx/cut-off-by-main'));
-    if (b.verdict.label !== 'boilerplate' || b.verdict.reason !== 'short') return b;
+    // "The bottom line ..." between two paragraphs trails off for effect; a teaser has no text around it.
+    const trailing = b.verdict.rule === 'line/truncated' && blocks[i - 1]?.verdict.label === 'body' && blocks[i + 1]?.verdict.label === 'body';
+    if (b.verdict.label !== 'boilerplate' || (b.verdict.reason !== 'short' && !trailing)) return b;
     if (b.features.weight < 4 || isBareLink(b)) return b;
     // Kicker, headline, byline, kicker, headline...: a list of other stories, not subheadings.
     if (crowded.has(i)) return relabel(b, revised('boilerplate', 'ctx/short-run-in-main', 'teaser'));

@@ -204,7 +204,8 @@ export const en = {
     },
     // "SD, on November 7th, 2012 // Twitter: @x": a name and a posting date with no time.
     { id: 'en/name-on-date', pattern: /^(?=.{0,140}$)[^.!?]{1,40}?,?\s(?:on|said on|wrote on|posted on)\s(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}|\d{1,2}(?:st|nd|rd|th)?\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s\d{4})\b/u },
-    { id: 'en/says', pattern: /^.{1,80}\s(?:says|said|wrote|writes|replied)\s*:?$/u },
+    // "Jane Doe says:"; a phrase with a comma ("He said, she said") is a subheading.
+    { id: 'en/says', pattern: /^[^,;!?]{1,80}\s(?:says|said|wrote|writes|replied)\s*:?$/u },
     { id: 'en/time-ago', pattern: /^.{0,80}\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.{0,40}$/u },
   ],
   categories: [

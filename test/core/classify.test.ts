@@ -148,6 +148,8 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     expect(verdictOf('For JCP&L 966,700 out of 1.1 million were without power at 11:30 a.m. today.').cue).not.toBe('stamp');
     expect(verdictOf('By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m.').cue).toBe('stamp');
     expect(verdictOf('Milan Griffes on September 10, 2019 at 4:37 pm said:').cue).toBe('stamp');
+    expect(verdictOf('Jane Doe says:').cue).toBe('stamp');
+    expect(verdictOf('He said, she said').cue).not.toBe('stamp');
     expect(verdictOf('“内中有一个见自己已经好了，就回来。”(路加福音17：15－16)').cue).not.toBe('stamp');
   });
 

@@ -378,6 +378,14 @@ describe('reviseByNeighbours: a last section', () => {
   });
 });
 
+describe('reviseByNeighbours: a line that trails off', () => {
+  it('stays in the text between two paragraphs, and is a teaser elsewhere', () => {
+    const out = revise(EN_BODY[0], EN_BODY[1], 'The bottom line ...', EN_BODY[2], EN_BODY[3], 'Storm hits the coast ...');
+    expect(out[2]!.verdict.label).toBe('body');
+    expect(out[5]!.verdict.label).toBe('boilerplate');
+  });
+});
+
 describe('reviseByNeighbours: headlines in capitals', () => {
   it('leaves a whole headline in capitals out of the text, and keeps a short subheading in capitals', () => {
     const out = revise(EN_BODY[0], EN_BODY[1], "A LONG, DRAWN OUT HISTORY OF TAYLOR SWIFT'S FEUDS", EN_BODY[2], 'WHAT YOU NEED TO MAKE JAM', EN_BODY[3]);
