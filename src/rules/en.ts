@@ -120,6 +120,13 @@ export const en = {
       pattern: /^(?=.{0,300}$)(?:tags|tagged(?: with)?|topics|related topics|filed under|posted in|categories|keywords|in this article|more about|etiquetas|temas|schlagwörter|mots-clés)\s*:.*$/u,
     },
     {
+      // "By Amy Kuperinsky | NJ Advance Media for NJ.com": the byline, which is metadata, not text.
+      // "By the river" is a phrase: a name does not start with a function word.
+      id: 'en/byline-line',
+      reason: 'nav',
+      pattern: /^by (?!(?:the|a|an|this|that|then|now|way|far|all|any|some|no|his|her|their|its|our|my|your|car|train|plane|air|sea|land|night|day|hand)\b)[\p{L}.'’-]+(?: [\p{L}.'’-]+){1,3}(?: ?[,|] ?.{1,60}| and [\p{L}.'’-]+(?: [\p{L}.'’-]+){1,3})?$/u,
+    },
+    {
       // "Natasha Turak@NatashaTurak": the writer's name and account, on a line of its own.
       id: 'en/byline-handle',
       reason: 'nav',

@@ -53,6 +53,12 @@ describe('classifyBlock: read-more links', () => {
   });
 });
 
+describe('classifyBlock: what only looks like a byline', () => {
+  it.each(['By the river', 'By the numbers'])('%s is no byline', (text) => {
+    expect(verdictOf(text).reason).not.toBe('nav');
+  });
+});
+
 describe('classifyBlock: what only looks like a plug', () => {
   it('keeps a sentence that mentions a code without a price', () => {
     expect(verdictOf('Police said the scammers told their victims to use the code that was sent to them by text message.').label).toBe('body');
@@ -95,6 +101,8 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     ['clip_image002', 'decoration'],
     ['Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here for more information.', 'ad'],
     ['Natasha Turak@NatashaTurak', 'nav'],
+    ['By Amy Kuperinsky | NJ Advance Media for NJ.com', 'nav'],
+    ['By Jane Doe and John Smith', 'nav'],
     ['Follow me on Twitter or LinkedIn. Check out my website.', 'share'],
     ['Like this story? Share it with a friend!', 'share'],
     ['Follow RT on', 'share'],
