@@ -190,7 +190,7 @@ export const en = {
       id: 'en/author-box-named',
       reason: 'footer',
       soft: true,
-      pattern: /^(?:about|sobre|über|à propos de|acerca de|a proposito di|over|о|об) \p{L}[\p{L}'’.-]*(?: \p{L}[\p{L}'’.-]*){1,2}$/u,
+      pattern: /^(?:about|sobre|über|à propos de|acerca de|a proposito di|over|о|об) (?!(?:the|this|that|these|those|us|our|me|my|it|a|an|o|a|os|as|el|la|los|las|le|les|der|die|das|il|lo|de|het|een)\b)\p{L}[\p{L}'’.-]*(?: \p{L}[\p{L}'’.-]*){1,2}$/u,
     },
     {
       id: 'en/comments-start',

@@ -163,6 +163,8 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
 
   it('takes a bare "Comments" for a soft marker: a link, unless post headers follow', () => {
     expect(verdictOf('Comments')).toMatchObject({ label: 'boilerplate', reason: 'comment', cue: 'soft-end-marker' });
+    expect(verdictOf('About Jane Doe')).toMatchObject({ label: 'boilerplate', reason: 'footer', cue: 'soft-end-marker' });
+    expect(verdictOf('About this rating').cue).toBe('none');
   });
 });
 
