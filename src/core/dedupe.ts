@@ -1,8 +1,12 @@
 import { withVerdict, type Classified } from './classify.js';
 
+// An alt text and its caption together are caption-sized; a long text that repeats itself is text.
+const SAID_TWICE_MAX = 600;
+
 /**
  * Collapses an image's alt text followed by its figcaption: two identical blocks in a row (the
- * sample's doubled "(图取自…/路透社)" lines). The first stays, as a caption; the second is a duplicate.
+ * sample's doubled "(图取自…/路透社)" lines), or the two on one line. The first stays, as a caption;
+ * the second is a duplicate. A caption printed again further down is a duplicate too.
  */
 export function dropDuplicateCaptions(blocks: readonly Classified[]): Classified[] {
   const out: Classified[] = [];
@@ -18,7 +22,7 @@ export function dropDuplicateCaptions(blocks: readonly Classified[]): Classified
     const prev = out.at(-1);
     if (b.verdict.reason === 'short' && b.features.weight >= 24 && captions.has(b.norm)) {
       push(withVerdict(b, { label: 'boilerplate', reason: 'duplicate', rule: 'dedupe/caption-again', pass: 'dedupe' }));
-    } else if (b.verdict.label !== 'caption' && free(b) && b.features.weight >= 24 && isSaidTwice(b.norm)) {
+    } else if (b.verdict.label !== 'caption' && free(b) && b.features.weight >= 24 && b.features.weight <= SAID_TWICE_MAX && isSaidTwice(b.norm)) {
       // The same pair on one line: a dump that drops the line break between alt text and figcaption.
       push(withVerdict(b, { label: 'caption', rule: 'dedupe/alt-and-figcaption', pass: 'dedupe' }));
     } else if (prev && b.features.weight >= 12 && prev.norm === b.norm && free(b) && free(prev)) {

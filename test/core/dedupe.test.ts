@@ -45,6 +45,12 @@ describe('dropDuplicateCaptions', () => {
     expect(out[0]!.verdict).toMatchObject({ rule: 'dedupe/alt-and-figcaption', pass: 'dedupe' });
   });
 
+  it('leaves a long text that repeats itself alone: that is no caption', () => {
+    const long = '两国关系取得新进展，双方同意加强合作。The quick brown fox jumps over the lazy dog. '.repeat(20).trim();
+    const out = dropDuplicateCaptions(inOrder([labeled({ label: 'body', text: long, features: { weight: 2000 } })]));
+    expect(out[0]!.verdict.label).toBe('body');
+  });
+
   it('leaves a line said twice alone when a rule claimed it or it is short', () => {
     const share = labeled({ label: 'boilerplate', reason: 'share', text: 'Share on Facebook Share on Facebook' });
     const short = labeled({ label: 'boilerplate', reason: 'short', text: 'Go on Go on' });
