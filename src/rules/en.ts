@@ -236,6 +236,9 @@ export const en = {
     { id: 'en/photo-by', pattern: /\b(?:photo(?:graph)?|image|picture)s? (?:by|courtesy of|credit)\s+(\p{Lu}[^.]{1,80})$/u },
     // An alt text a CMS made from the headline: "Lexus wants you to go topless with 2020 LC500 Convertible image".
     { id: 'en/alt-suffix', pattern: /^(?=.{10,200}$)\S.*\s(?:image|photo|picture)$/u },
+    // "… of Titan. (NASA/JPL-Caltech/ASU)", "(Kristin Vogt / Pexels)": a short line that ends by naming
+    // its sources with a slash is a caption.
+    { id: 'en/slash-credit', pattern: /^(?=.{0,300}$).*\((\p{Lu}[^()/]{1,40}\/\s?\p{Lu}[^()]{1,40})\)$/u },
     { id: 'en/photo-trailing', pattern: /\s(?:photo|photograph|image):?\s+([\p{Lu}][\p{L} .'/-]{1,50})$/u },
   ],
   datelines: [

@@ -184,6 +184,7 @@ describe('classifyBlock: captions', () => {
     'In this photo issued by ITV, Jeremy Corbyn reacts during the election head-to-head debate live on TV, in Salford, Manchester, England.',
     'In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert L. Curbeam Jr. works on the space station.',
     'Lexus wants you to go topless with 2020 LC500 Convertible image',
+    'The first global geologic map of Titan. (NASA/JPL-Caltech/ASU)',
     'Image: Jose Mourinho, left, has replaced Mauricio Pochettino as manager of Tottenham Hotspur this week',
     'Rep. Ilhan Omar, D-Minn., speaks at the Capitol on July 25, 2019.J. Scott Applewhite / AP file',
   ])('%s is a caption', (text) => {
