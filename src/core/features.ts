@@ -1,5 +1,6 @@
 import type { Block, Features } from './types.js';
 import type { Matcher } from './match.js';
+import type { WordTable } from './words.js';
 
 const ENDS_SENTENCE = /(?:[.!?。！？;；．]|[^.]\.\.\.|…|……)[”"’'」』）)\]]*$|[：:]$/u;
 // Three dots or one ellipsis cut a teaser short; six dots or a doubled ellipsis is Chinese prose's own.
@@ -72,7 +73,7 @@ function kindOf(cp: number): number {
  * Chinese line is not one "word"). A table of unit kinds does what the replacement per CJK
  * character and the match array did.
  */
-function countWordsBlanking(s: string, blankCjk: boolean, stopwords: ReadonlySet<string>, kinds: Uint8Array): WordCounts {
+function countWordsBlanking(s: string, blankCjk: boolean, stopwords: WordTable<true>, kinds: Uint8Array): WordCounts {
   const skip = blankCjk ? CJK_SCRIPT : 0;
   let words = 0;
   let latinChars = 0;
@@ -104,7 +105,7 @@ function countWordsBlanking(s: string, blankCjk: boolean, stopwords: ReadonlySet
     if (start >= 0) {
       words++;
       latinChars += i - start;
-      if (stopwords.has(s.slice(start, i))) stop++;
+      if (stopwords.find(s, start, i)) stop++;
       start = -1;
     }
   }
@@ -119,7 +120,7 @@ function isAsciiAlnum(c: number): boolean {
  * countWordsBlanking for ASCII text, where the word regex's letters and digits are [A-Za-z0-9]
  * and its inner marks ' and -: no table needed. ASCII holds no CJK to blank out.
  */
-function countAsciiWords(s: string, stopwords: ReadonlySet<string>): WordCounts {
+function countAsciiWords(s: string, stopwords: WordTable<true>): WordCounts {
   let words = 0;
   let latinChars = 0;
   let stop = 0;
@@ -134,7 +135,7 @@ function countAsciiWords(s: string, stopwords: ReadonlySet<string>): WordCounts 
     for (let c = s.charCodeAt(i); i < n && (isAsciiAlnum(c) || c === 0x27 || c === 0x2d); c = s.charCodeAt(++i));
     words++;
     latinChars += i - start;
-    if (stopwords.has(s.slice(start, i))) stop++;
+    if (stopwords.find(s, start, i)) stop++;
   }
   return { words, latinChars, stop };
 }
@@ -202,7 +203,7 @@ export function measure(block: Block, rules: Matcher): Features {
     chars++;
     if (isCjkCode(c)) {
       cjk++;
-      if (functionCodes.has(c)) functionChars++;
+      functionChars += functionCodes[c]!;
     } else if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) digits++;
     else if (isTerminal(c)) {
       // A mark that ends a sentence: followed by space, a closer, the end, or CJK text.
@@ -217,8 +218,8 @@ export function measure(block: Block, rules: Matcher): Features {
   }
   // Words of space-delimited scripts only: blank out CJK first so a Chinese line is not one "word".
   const { words, latinChars, stop } = NON_ASCII.test(norm)
-    ? countWordsBlanking(norm, cjk > 0, rules.stopwords, rules.unitKinds)
-    : countAsciiWords(norm, rules.stopwords);
+    ? countWordsBlanking(norm, cjk > 0, rules.stopTable, rules.unitKinds)
+    : countAsciiWords(norm, rules.stopTable);
   const weight = cjk * 3 + latinChars;
   const stopRatio = cjk > 0 && cjk >= latinChars / 3 ? functionChars / cjk : words > 0 ? stop / words : 0;
   const endsSentence = ENDS_SENTENCE.test(tailFrom(text, skipBack(text, text.length, isCloser)));

@@ -1,6 +1,7 @@
 import type { LineRule, Reason, RulePack } from './types.js';
 import { codePointLength, matchForm } from './text.js';
 import { buildPrefilter, pairSlot, type Prefilter } from './prefilter.js';
+import { wordSet, type WordTable } from './words.js';
 
 interface CompiledRule<R> {
   readonly id: string;
@@ -48,7 +49,30 @@ export type RuleList<R> = readonly CompiledRule<R>[] & {
   /** The prefilter of the patterns, built on first read. */
   readonly prefilter?: Prefilter | null;
   readonly lazy?: LazyPrefilter;
+  /** Where the list stands in its matcher's shared tables (see Probe); absent for a list on its own. */
+  readonly shared?: SharedPlace;
 };
+
+/**
+ * The norm lists of one matcher (end markers, trending headers, categories, stamps, boilerplate)
+ * as one: their patterns in one prefilter, their exact strings in one map. A block is then
+ * scanned once for all five lists, not once per list.
+ */
+interface Shared {
+  readonly lazy: LazyPrefilter;
+  /** Per exact string, per list (by its number), the first rule listing it; the list's length when none. */
+  readonly exact: ReadonlyMap<string, Int32Array>;
+  /** The most code units an exact string of the lists has: a longer text is no exact string. */
+  readonly longestExact: number;
+}
+
+interface SharedPlace {
+  readonly shared: Shared;
+  /** The list's number in Shared.exact. */
+  readonly no: number;
+  /** Index of the list's first rule in the shared prefilter's rules. */
+  readonly offset: number;
+}
 
 /**
  * Building a list's prefilter costs more than it saves on one page (about 15% of a single-page
@@ -83,9 +107,11 @@ export interface Matcher {
   readonly categories: RuleList<null>;
   readonly stamps: RuleList<null>;
   readonly stopwords: ReadonlySet<string>;
+  /** The same words, looked up by a range of a string without cutting it out. */
+  readonly stopTable: WordTable<true>;
   readonly functionChars: ReadonlySet<string>;
-  /** The one-code-unit function characters by code, for per-character loops. */
-  readonly functionCodes: ReadonlySet<number>;
+  /** Per BMP code unit, 1 for a one-code-unit function character: per-character loops add it up. */
+  readonly functionCodes: Uint8Array;
   /**
    * Per BMP code unit, its kind for measure's word count (letter or digit, CJK script), 0xff
    * until first met: a memo of two Unicode property tests, filled as pages are read.
@@ -111,20 +137,50 @@ function compile<R>(rules: readonly LineRule[], extra: (r: LineRule) => R): Rule
   }) as RuleList<R>;
 }
 
+/** Joins the lists into one Shared and gives each its place in it. */
+function share(lists: readonly RuleList<unknown>[]): void {
+  const exact = new Map<string, Int32Array>();
+  let longestExact = 0;
+  lists.forEach((list, no) => {
+    for (const [text, i] of list.firstExact ?? []) {
+      let at = exact.get(text);
+      if (!at) exact.set(text, (at = Int32Array.from(lists, (l) => l.length)));
+      at[no] = i;
+      if (text.length > longestExact) longestExact = text.length;
+    }
+  });
+  const shared: Shared = { lazy: { uses: 0, pf: undefined, patterns: lists.flatMap((l) => l.map((r) => r.pattern)) }, exact, longestExact };
+  let offset = 0;
+  lists.forEach((list, no) => {
+    Object.defineProperty(list, 'shared', { value: { shared, no, offset } satisfies SharedPlace, enumerable: false });
+    offset += list.length;
+  });
+}
+
 export function compileRules(pack: RulePack): Matcher {
+  const stopwords = new Set(pack.stopwords.map((w) => w.toLowerCase()));
+  const functionCodes = new Uint8Array(0x10000);
+  for (const ch of pack.functionChars) if (ch.length === 1) functionCodes[ch.charCodeAt(0)] = 1;
+  const boilerplate = compile(pack.boilerplate, (r) => (r as (typeof pack.boilerplate)[number]).reason);
+  const trendingHeaders = compile(pack.trendingHeaders, () => null);
+  const endMarkers = compile(pack.endMarkers, (r) => {
+    const e = r as (typeof pack.endMarkers)[number];
+    return { reason: e.reason, soft: e.soft === true };
+  });
+  const categories = compile(pack.categories, () => null);
+  const stamps = compile(pack.stamps, () => null);
+  share([endMarkers, trendingHeaders, categories, stamps, boilerplate]);
   return {
     pack,
-    boilerplate: compile(pack.boilerplate, (r) => (r as (typeof pack.boilerplate)[number]).reason),
-    trendingHeaders: compile(pack.trendingHeaders, () => null),
-    endMarkers: compile(pack.endMarkers, (r) => {
-      const e = r as (typeof pack.endMarkers)[number];
-      return { reason: e.reason, soft: e.soft === true };
-    }),
-    categories: compile(pack.categories, () => null),
-    stamps: compile(pack.stamps, () => null),
-    stopwords: new Set(pack.stopwords.map((w) => w.toLowerCase())),
+    boilerplate,
+    trendingHeaders,
+    endMarkers,
+    categories,
+    stamps,
+    stopwords,
+    stopTable: wordSet(stopwords),
     functionChars: new Set(pack.functionChars),
-    functionCodes: new Set([...pack.functionChars].filter((ch) => ch.length === 1).map((ch) => ch.charCodeAt(0))),
+    functionCodes,
     unitKinds: new Uint8Array(0x10000).fill(0xff),
   };
 }
@@ -138,7 +194,7 @@ const SCAN_LIMIT = 400;
 
 /** The clause bits of the units the probe holds, as two words. */
 function unitsHeld(pf: Prefilter, probe: string): [number, number] {
-  const { classOf, clauseBits, pairBits } = pf;
+  const { classOf, clauseBits, pairRow, pairRows } = pf;
   let has0 = 0;
   let has1 = 0;
   let prev = 0;
@@ -149,16 +205,94 @@ function unitsHeld(pf: Prefilter, probe: string): [number, number] {
       has0 |= clauseBits[c * 2]!;
       has1 |= clauseBits[c * 2 + 1]!;
     }
-    const slot = pairSlot(prev, u) * 2;
-    has0 |= pairBits[slot]!;
-    has1 |= pairBits[slot + 1]!;
+    const row = pairRow[pairSlot(prev, u)]! * 2;
+    has0 |= pairRows[row]!;
+    has1 |= pairRows[row + 1]!;
     prev = u;
   }
   return [has0, has1];
 }
 
-/** The first rule of the list that matches the normalised text, or undefined. */
-export function firstMatch<R>(rules: RuleList<R>, norm: string): CompiledRule<R> | undefined {
+/**
+ * One block's match form, read for all the norm lists of a matcher at once: firstMatch(list, probe)
+ * gives what firstMatch(list, norm) gives, with one exact lookup and one prefilter scan in all.
+ */
+export interface Probe {
+  readonly norm: string;
+  /** What the rules see: norm, cut at MAX_MATCH_CHARS. */
+  readonly text: string;
+  readonly shared: Shared | undefined;
+  readonly pf: Prefilter | null;
+  /** Per list, the first rule listing the text exactly (the list's length for none); null for none in any list. */
+  readonly exact: Int32Array | null;
+  readonly firstClass: number;
+  /** Code points of text, -1 until a rule asks. */
+  chars: number;
+  scanned: boolean;
+  has0: number;
+  has1: number;
+}
+
+/** The probe of a block's match form for the norm lists of `rules`. */
+export function probeOf(rules: Matcher, norm: string): Probe {
+  const text = norm.length > MAX_MATCH_CHARS ? norm.slice(0, MAX_MATCH_CHARS) : norm;
+  const shared = rules.boilerplate.shared?.shared;
+  const pf = shared ? warmPrefilter(shared.lazy) : null;
+  return {
+    norm,
+    text,
+    shared,
+    pf,
+    exact: shared && text.length <= shared.longestExact ? (shared.exact.get(text) ?? null) : null,
+    firstClass: pf ? (pf.classOf[text.charCodeAt(0)] ?? 0) : 0,
+    chars: -1,
+    scanned: false,
+    has0: 0,
+    has1: 0,
+  };
+}
+
+/** Builds the shared prefilter of the matcher's norm lists now (tests compare with it). */
+export function primeShared(rules: Matcher): Prefilter | null {
+  const shared = rules.boilerplate.shared?.shared;
+  return shared ? builtPrefilter(shared.lazy) : null;
+}
+
+/** firstMatch on a probe of the list's own matcher: the shared lookup and scan. */
+function firstMatchShared<R>(rules: RuleList<R>, place: SharedPlace, p: Probe): CompiledRule<R> | undefined {
+  const probe = p.text;
+  const exactAt = p.exact ? p.exact[place.no]! : rules.length;
+  const pf = p.pf;
+  const offset = place.offset;
+  for (let i = 0; i < exactAt; i++) {
+    const r = rules[i]!;
+    if (!r.pattern) continue;
+    const need = pf?.rules[offset + i];
+    if (need && need.firstBit >= 0 && (pf!.firstBits[p.firstClass * 2 + (need.firstBit >> 5)]! & (1 << (need.firstBit & 31))) === 0) continue;
+    const max = r.maxChars ?? Number.POSITIVE_INFINITY;
+    if (probe.length > max) {
+      if (p.chars < 0) p.chars = codePointLength(probe);
+      if (p.chars > max) continue;
+    }
+    if (need && (need.need0 !== 0 || need.need1 !== 0) && probe.length <= SCAN_LIMIT) {
+      if (!p.scanned) {
+        p.scanned = true;
+        [p.has0, p.has1] = unitsHeld(pf!, probe);
+      }
+      if ((p.has0 & need.need0) !== need.need0 || (p.has1 & need.need1) !== need.need1) continue;
+    }
+    if (r.pattern.test(probe)) return r;
+  }
+  return rules[exactAt];
+}
+
+/** The first rule of the list that matches the normalised text (or a probe of it), or undefined. */
+export function firstMatch<R>(rules: RuleList<R>, input: string | Probe): CompiledRule<R> | undefined {
+  if (typeof input !== 'string') {
+    const place = rules.shared;
+    if (place && place.shared === input.shared) return firstMatchShared(rules, place, input);
+  }
+  const norm = typeof input === 'string' ? input : input.norm;
   const probe = norm.length > MAX_MATCH_CHARS ? norm.slice(0, MAX_MATCH_CHARS) : norm;
   const index = rules.firstExact;
   if (!index) {
