@@ -9,6 +9,11 @@ interface RawLine {
   /** Width in code points and in terminal columns; converters disagree on which they wrap by. */
   readonly chars: number;
   readonly cols: number;
+  /**
+   * The content is ASCII and holds no white space but single spaces: it is its own display form
+   * (NFC, nothing to collapse or trim), and its match form is its lower case.
+   */
+  readonly plain: boolean;
 }
 
 // lynx draws `*`/`+`/`o`/`#` bullets, w3m `•`, html-to-text `*` or `-`. Only the drawn marks are
@@ -45,6 +50,31 @@ function contentBounds(line: string): [start: number, end: number] {
   return [start, end];
 }
 
+const NOT_ASCII = 0;
+const ASCII = 1;
+const PLAIN = 2;
+
+/**
+ * NOT_ASCII when line[0, end) holds a unit above 0x7f; else PLAIN when line[start, end) holds no
+ * white space but single spaces (no tab, no run of two), which is what displayForm collapses
+ * (JavaScript's \s within ASCII is 0x09-0x0d and 0x20); else ASCII.
+ */
+function asciiState(line: string, start: number, end: number): number {
+  let state = PLAIN;
+  let prevSpace = false;
+  for (let k = 0; k < end; k++) {
+    const c = line.charCodeAt(k);
+    if (c >= 0x80) return NOT_ASCII;
+    if (k < start || state !== PLAIN) continue;
+    if (c === 0x20) {
+      if (prevSpace) state = ASCII;
+      prevSpace = true;
+    } else if (c >= 0x09 && c <= 0x0d) state = ASCII;
+    else prevSpace = false;
+  }
+  return state;
+}
+
 function toRawLines(text: string): RawLine[] {
   const lines = text.split(/\r\n|\r|\n/u);
   const out = new Array<RawLine>(lines.length);
@@ -54,13 +84,16 @@ function toRawLines(text: string): RawLine[] {
     const [start, end] = contentBounds(line);
     const trimmedEnd = line.slice(0, end);
     const content = start === 0 ? trimmedEnd : line.slice(start, end);
+    const ascii = asciiState(line, start, end);
     out[i] = {
       no: i + 1,
       indent: trimmedEnd.length - content.length,
       content,
       bullet: BULLET.test(content),
-      chars: codePointLength(trimmedEnd),
-      cols: displayWidth(trimmedEnd),
+      // ASCII holds no surrogate and no wide character: one code point and one column per unit.
+      chars: ascii === NOT_ASCII ? codePointLength(trimmedEnd) : end,
+      cols: ascii === NOT_ASCII ? displayWidth(trimmedEnd) : end,
+      plain: ascii === PLAIN,
     };
   }
   return out;
@@ -154,11 +187,14 @@ export function segment(text: string): Block[] {
     }
     let joined = line.content.replace(DRAWN_BULLET, '');
     let last = i;
+    // Plain lines joined with one space or none make plain text: its own display form.
+    let plain = line.plain;
     while (wrap && last + 1 < lines.length && continues(lines[last]!, lines[last + 1]!, wrap)) {
       last++;
       joined = joinWrapped(joined, lines[last]!.content);
+      plain &&= lines[last]!.plain;
     }
-    const [shown, norm] = displayAndMatchForms(joined);
+    const [shown, norm] = plain ? [joined, joined.toLowerCase()] : displayAndMatchForms(joined);
     if (shown !== '') {
       blocks.push({
         id: blocks.length,

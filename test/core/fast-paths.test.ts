@@ -49,6 +49,35 @@ describe('text shortcuts equal their definitions', () => {
   });
 });
 
+describe('segment: plain ASCII lines skip the text forms', () => {
+  // Wrapped dumps of ASCII with tabs, runs of spaces and bullets, so that lines join and some are not plain.
+  const word = fc.constantFrom('the', 'And', 'x', 'well-', 'known', '*', '* a', 'o', '1.', ' ', '  ', '\t', '\u000b', 'A.', '...', 'é', '中');
+  const line = fc.array(word, { maxLength: 14 }).map((a) => a.join(' '));
+  const dump = fc.array(fc.oneof(line, fc.constant('')), { minLength: 6, maxLength: 40 }).map((a) => a.join('\n'));
+
+  it('gives each block the display and match forms of its joined lines', () => {
+    fc.assert(
+      fc.property(dump, (d) => {
+        for (const b of segment(d)) {
+          expect(b.text).toBe(slowDisplayForm(b.text));
+          expect(b.norm).toBe(slowMatchForm(b.text));
+        }
+        // The same dump with its lines padded to the wrap width joins differently; forms still hold.
+        for (const b of segment(d.split('\n').map((l) => l.padEnd(40, l === '' ? '' : ' x')).join('\n'))) expect(b.norm).toBe(slowMatchForm(b.text));
+      }),
+      runs,
+    );
+  });
+
+  it('equals the text forms of the joined text, line by line', () => {
+    const lines = ['a  b', 'a\tb', 'plain line', '* bullet', '*  two spaces', '  indented  ', 'x\u000bz', 'Ünï'];
+    for (const l of lines) {
+      const [b] = segment(l);
+      expect([b!.text, b!.norm], l).toEqual(displayAndMatchForms(l.trim().replace(/^[*•·▪◦+o#]\s+(?=\S)/u, '')));
+    }
+  });
+});
+
 describe('segmentParagraphs', () => {
   const dump = fc.array(fc.oneof(text, fc.constantFrom('* item', '• 中文', '1. one', '  indented', '')), { maxLength: 12 }).map((a) => a.join('\n'));
   const asSegment = (paras: { text: string; norm: string }[]) => segment(paras.map((p) => p.text).join('\n\n'));
