@@ -9,6 +9,11 @@ interface CompiledRule<R> {
   readonly pattern: RegExp | undefined;
   /** No text of more characters (code points) can match the pattern; absent or Infinity when unknown. */
   readonly maxChars?: number;
+  /**
+   * The pattern without its length guard, for texts the guard admits: same answer from test()
+   * when the text has no line terminator and at most maxChars code points (see unguarded).
+   */
+  readonly unguarded?: RegExp | undefined;
   readonly extra: R;
 }
 
@@ -39,6 +44,34 @@ export function maxMatchChars(re: RegExp): number {
   if (!m || /[mgy]/u.test(re.flags) || hasTopLevelAlternative(re.source)) return Number.POSITIVE_INFINITY;
   return Number(m[2] ?? m[1]);
 }
+
+const ZERO_GUARD = /^\^\(\?=\.\{0,(\d+)\}\$\)/u;
+const LEADING_ANY = /^\.\*\??/u;
+
+/**
+ * For `^(?=.{0,N}$)REST` (u flag; no g, m, s or y; no top-level `|`), a regex whose test() gives
+ * the same answer on any text of at most N code points without a line terminator, which is when
+ * the guard holds: `^(?:REST)`, or plain `TAIL` when REST is `.*TAIL` (`.*` then reaches every
+ * position, and an unanchored search tries them all; `^`, `\b` and lookbehinds in TAIL still see
+ * the whole text). The guard scanned up to N characters on every run, and `.*` went to the end
+ * of the text and back; the tail alone fails fast where its first characters do not occur.
+ * No capture group is dropped, so group numbers stay; undefined for any other pattern.
+ */
+export function unguarded(re: RegExp): RegExp | undefined {
+  const m = ZERO_GUARD.exec(re.source);
+  if (!m || Object.getPrototypeOf(re) !== RegExp.prototype || !re.unicode || /[gmsyv]/u.test(re.flags) || hasTopLevelAlternative(re.source)) return undefined;
+  const rest = re.source.slice(m[0].length);
+  const lead = LEADING_ANY.exec(rest);
+  // `.*` followed by a quantifier or `|` is not the plain prefix it looks like.
+  if (lead && /^[*+?{|]/u.test(rest.slice(lead[0].length))) return undefined;
+  try {
+    return lead ? new RegExp(rest.slice(lead[0].length), re.flags) : new RegExp(`^(?:${rest})`, re.flags);
+  } catch {
+    return undefined;
+  }
+}
+
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/u;
 
 /**
  * A compiled list, with every exact string mapped to the first rule that lists it: one lookup per
@@ -125,6 +158,7 @@ function compile<R>(rules: readonly LineRule[], extra: (r: LineRule) => R): Rule
     exact: new Set((r.exact ?? []).map(matchForm)),
     pattern: r.pattern,
     maxChars: r.pattern ? maxMatchChars(r.pattern) : Number.POSITIVE_INFINITY,
+    unguarded: r.pattern ? unguarded(r.pattern) : undefined,
     extra: extra(r),
   }));
   const firstExact = new Map<string, number>();
@@ -228,6 +262,8 @@ export interface Probe {
   readonly firstClass: number;
   /** Code points of text, -1 until a rule asks. */
   chars: number;
+  /** 1 when text holds a line terminator, 0 when not, -1 until a rule asks. */
+  breaks: number;
   scanned: boolean;
   has0: number;
   has1: number;
@@ -246,6 +282,7 @@ export function probeOf(rules: Matcher, norm: string): Probe {
     exact: shared && text.length <= shared.longestExact ? (shared.exact.get(text) ?? null) : null,
     firstClass: pf ? (pf.classOf[text.charCodeAt(0)] ?? 0) : 0,
     chars: -1,
+    breaks: -1,
     scanned: false,
     has0: 0,
     has1: 0,
@@ -281,7 +318,11 @@ function firstMatchShared<R>(rules: RuleList<R>, place: SharedPlace, p: Probe): 
       }
       if ((p.has0 & need.need0) !== need.need0 || (p.has1 & need.need1) !== need.need1) continue;
     }
-    if (r.pattern.test(probe)) return r;
+    // Past the length check above, the guard of an unguarded rule holds unless a line breaks.
+    if (r.unguarded) {
+      if (p.breaks < 0) p.breaks = LINE_TERMINATOR.test(probe) ? 1 : 0;
+      if (p.breaks === 0 ? r.unguarded.test(probe) : r.pattern.test(probe)) return r;
+    } else if (r.pattern.test(probe)) return r;
   }
   return rules[exactAt];
 }

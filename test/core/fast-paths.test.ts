@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { codePointLength, displayAndMatchForms, displayForm, displayWidth, joinWrapped, matchForm } from '../../src/core/text.js';
 import { measure } from '../../src/core/features.js';
 import { segment, segmentParagraphs } from '../../src/core/segment.js';
-import { compileRules, firstMatch, maxMatchChars } from '../../src/core/match.js';
+import { compileRules, firstMatch, maxMatchChars, unguarded } from '../../src/core/match.js';
 import { defaultRules } from '../../src/rules/index.js';
 import type { Block, LineRule } from '../../src/core/types.js';
 
@@ -193,5 +193,38 @@ describe('length guards', () => {
       fc.property(long, (t) => guarded.every((r) => codePointLength(t) <= maxMatchChars(r.pattern!) || !r.pattern!.test(t))),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('unguarded patterns', () => {
+  const LT = /[\n\r\u2028\u2029]/u;
+  // Where the guard holds (no line terminator, at most N code points), the unguarded regex answers as the pattern.
+  const agrees = (re: RegExp, s: string): boolean => {
+    const u = unguarded(re);
+    if (!u || LT.test(s) || codePointLength(s) > maxMatchChars(re)) return true;
+    return u.test(s) === re.test(s);
+  };
+
+  it('reads only a zero-minimum guard on a u-mode pattern with no top-level |', () => {
+    expect(unguarded(/^(?=.{0,120}$).*\bsubscribe\b/u)?.source).toBe('\\bsubscribe\\b');
+    expect(unguarded(/^(?=.{0,120}$).*?x(y)/iu)?.source).toBe('x(y)');
+    expect(unguarded(/^(?=.{0,9}$)(a|b)c/u)?.source).toBe('^(?:(a|b)c)');
+    expect(unguarded(/^(?=.{2,9}$)(a|b)/u)).toBeUndefined();
+    expect(unguarded(/^(?=.{0,5}$)a|b/u)).toBeUndefined();
+    expect(unguarded(/^(?=.{0,5}$)a/mu)).toBeUndefined();
+    expect(unguarded(/^(?=.{0,5}$)a/su)).toBeUndefined();
+    expect(unguarded(/^(?=.{0,5}$)a/)).toBeUndefined();
+    expect(unguarded(/^(?=.{0,5}$).*|a/u)).toBeUndefined();
+  });
+
+  it('answers as the guarded pattern on texts the guard admits, for the packs and hand-made patterns', () => {
+    const made = [
+      /^(?=.{0,12}$).*\bab/u, /^(?=.{0,12}$).*(?<=x)ab/u, /^(?=.{0,12}$).*(?:^ab|cd$)/u, /^(?=.{0,12}$).*?(a)\1/u,
+      /^(?=.{0,12}$).*/u, /^(?=.{0,12}$)(?:a|.*b)$/u, /^(?=.{0,3}$)\p{L}+/u, /^(?=.{0,12}$).*\Bb/iu,
+    ];
+    const all = [...(Object.values(defaultRules).filter(Array.isArray) as LineRule[][]).flat().flatMap((r) => (r.pattern ? [r.pattern] : [])), ...made];
+    expect(all.filter((re) => unguarded(re)).length).toBeGreaterThan(12);
+    const short = fc.oneof(text, fc.constantFrom('ab', 'xab', 'a ab', 'aa', 'cd', '\u{1F600}ab', 'a\nab', 'abab\u2028', 'Ab', 'subscribe now'));
+    fc.assert(fc.property(short, (s) => all.every((re) => agrees(re, s) && agrees(re, matchForm(s)))), runs);
   });
 });
