@@ -1,7 +1,7 @@
 import type { Block } from './types.js';
 import { codePointLength, displayAndMatchForms, displayForm, displayWidth, joinWrapped, matchForm } from './text.js';
 
-interface RawLine {
+export interface RawLine {
   readonly no: number;
   readonly indent: number;
   readonly content: string;
@@ -55,15 +55,15 @@ const ASCII = 1;
 const PLAIN = 2;
 
 /**
- * NOT_ASCII when line[0, end) holds a unit above 0x7f; else PLAIN when line[start, end) holds no
+ * NOT_ASCII when text[from, end) holds a unit above 0x7f; else PLAIN when text[start, end) holds no
  * white space but single spaces (no tab, no run of two), which is what displayForm collapses
  * (JavaScript's \s within ASCII is 0x09-0x0d and 0x20); else ASCII.
  */
-function asciiState(line: string, start: number, end: number): number {
+function asciiState(text: string, from: number, start: number, end: number): number {
   let state = PLAIN;
   let prevSpace = false;
-  for (let k = 0; k < end; k++) {
-    const c = line.charCodeAt(k);
+  for (let k = from; k < end; k++) {
+    const c = text.charCodeAt(k);
     if (c >= 0x80) return NOT_ASCII;
     if (k < start || state !== PLAIN) continue;
     if (c === 0x20) {
@@ -75,28 +75,40 @@ function asciiState(line: string, start: number, end: number): number {
   return state;
 }
 
-function toRawLines(text: string): RawLine[] {
-  const lines = text.split(/\r\n|\r|\n/u);
-  const out = new Array<RawLine>(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+/**
+ * The lines of the text as `text.split(/\r\n|\r|\n/u)` cuts them, each read where it stands in the
+ * text: its bounds are found by index and only its content is cut out.
+ */
+export function toRawLines(text: string): RawLine[] {
+  const out: RawLine[] = [];
+  const n = text.length;
+  // The next line feed and carriage return at or after the line start (n for none).
+  let lf = -1;
+  let cr = -1;
+  for (let from = 0, no = 1; ; no++) {
+    if (lf < from) lf = text.indexOf('\n', from) >>> 0;
+    if (cr < from) cr = text.indexOf('\r', from) >>> 0;
+    const stop = Math.min(lf, cr, n);
     // Zero-width characters alone do not make a line: a line of them is blank (zero-width-blank-line).
-    const [start, end] = contentBounds(line);
-    const trimmedEnd = line.slice(0, end);
-    const content = start === 0 ? trimmedEnd : line.slice(start, end);
-    const ascii = asciiState(line, start, end);
-    out[i] = {
-      no: i + 1,
-      indent: trimmedEnd.length - content.length,
+    let end = stop;
+    while (end > from && isTrimmed(text.charCodeAt(end - 1))) end--;
+    let start = from;
+    while (start < end && isTrimmed(text.charCodeAt(start))) start++;
+    const content = text.slice(start, end);
+    const ascii = asciiState(text, from, start, end);
+    out.push({
+      no,
+      indent: start - from,
       content,
       bullet: BULLET.test(content),
       // ASCII holds no surrogate and no wide character: one code point and one column per unit.
-      chars: ascii === NOT_ASCII ? codePointLength(trimmedEnd) : end,
-      cols: ascii === NOT_ASCII ? displayWidth(trimmedEnd) : end,
+      chars: ascii === NOT_ASCII ? codePointLength(text.slice(from, end)) : end - from,
+      cols: ascii === NOT_ASCII ? displayWidth(text.slice(from, end)) : end - from,
       plain: ascii === PLAIN,
-    };
+    });
+    if (stop >= n) return out;
+    from = stop === cr && lf === cr + 1 ? stop + 2 : stop + 1;
   }
-  return out;
 }
 
 /**

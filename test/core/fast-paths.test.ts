@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codePointLength, displayAndMatchForms, displayForm, displayWidth, joinWrapped, matchForm } from '../../src/core/text.js';
-import { measure } from '../../src/core/features.js';
-import { segment, segmentParagraphs } from '../../src/core/segment.js';
+import { isCjkCode, isCloser, isComma, isTerminal, measure, UNIT_KIND } from '../../src/core/features.js';
+import { segment, segmentParagraphs, toRawLines } from '../../src/core/segment.js';
 import { compileRules, firstMatch, maxMatchChars, unguarded } from '../../src/core/match.js';
 import { defaultRules } from '../../src/rules/index.js';
 import type { Block, LineRule } from '../../src/core/types.js';
@@ -78,6 +78,33 @@ describe('segment: plain ASCII lines skip the text forms', () => {
   });
 });
 
+describe('toRawLines', () => {
+  const TRIM = /^[\s\u3000\u200b-\u200f\u2060-\u2064\ufeff]+|[\s\u3000\u200b-\u200f\u2060-\u2064\ufeff]+$/gu;
+  const breaks = fc.constantFrom('\n', '\r', '\r\n', '\n\r', '\r\r\n', '\n\n');
+  const dump = fc.array(fc.oneof(text, breaks, fc.constantFrom('* x', '  ab  cd', '\u200b', '\t', '中文 ')), { maxLength: 16 }).map((a) => a.join(''));
+
+  it('cuts lines as split(/\\r\\n|\\r|\\n/u) does, trimmed, with their widths', () => {
+    fc.assert(
+      fc.property(dump, (d) => {
+        const lines = d.split(/\r\n|\r|\n/u);
+        const raw = toRawLines(d);
+        expect(raw.length).toBe(lines.length);
+        raw.forEach((r, i) => {
+          const line = lines[i]!;
+          const content = line.replace(TRIM, '');
+          const trimmedEnd = content === '' ? '' : line.slice(0, line.lastIndexOf(content) + content.length);
+          expect(r.no).toBe(i + 1);
+          expect(r.content).toBe(content);
+          if (content !== '') expect(r.indent).toBe(trimmedEnd.length - content.length);
+          expect(r.chars).toBe([...trimmedEnd].length);
+          expect(r.cols).toBe(slowWidth(trimmedEnd));
+        });
+      }),
+      runs,
+    );
+  });
+});
+
 describe('segmentParagraphs', () => {
   const dump = fc.array(fc.oneof(text, fc.constantFrom('* item', '• 中文', '1. one', '  indented', '')), { maxLength: 12 }).map((a) => a.join('\n'));
   const asSegment = (paras: { text: string; norm: string }[]) => segment(paras.map((p) => p.text).join('\n\n'));
@@ -104,6 +131,17 @@ describe('segmentParagraphs', () => {
 });
 
 describe('measure shortcuts', () => {
+  it("reads each code unit's class from UNIT_KIND as the chain of predicates gives it", () => {
+    const CAP = (c: number): boolean => c < 0x250 && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase();
+    for (let c = 0; c < 0x10000; c++) {
+      const space = c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
+      const digit = (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+      const cls = space ? 1 : isCjkCode(c) ? 2 : digit ? 3 : isTerminal(c) ? 4 : isComma(c) ? 5 : CAP(c) ? 6 : 0;
+      const ends = isCloser(c) || isCjkCode(c) ? 8 : 0;
+      if (UNIT_KIND[c] !== (cls | ends)) expect(UNIT_KIND[c], c.toString(16)).toBe(cls | ends);
+    }
+  });
+
   const rules = compileRules(defaultRules);
   const ENDS_SENTENCE = /(?:[.!?。！？;；．]|[^.]\.\.\.|…|……)[”"’'」』）)\]]*$|[：:]$/u;
   const TRUNCATED = /(?<![.…])(?:\.\.\.|…)\s*[)\]）】»]?$/u;
