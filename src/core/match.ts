@@ -97,6 +97,45 @@ interface Shared {
   readonly exact: ReadonlyMap<string, Int32Array>;
   /** The most code units an exact string of the lists has: a longer text is no exact string. */
   readonly longestExact: number;
+  readonly lists: readonly RuleList<unknown>[];
+  /** Built with the prefilter (a memo of it): what firstMatch reads per block. */
+  plan: Plan | undefined;
+}
+
+/** The shared prefilter laid out for the per-block loop. */
+interface Plan {
+  /**
+   * Per list, per class of a text's first unit: the indexes of the list's pattern rules whose
+   * first-unit condition that class meets (or that have none), ascending. The loop visits these only.
+   */
+  readonly byClass: readonly (readonly Int32Array[])[];
+  /** Per rule of the shared prefilter, the clause bits it needs, as two words. */
+  readonly need0: Int32Array;
+  readonly need1: Int32Array;
+}
+
+function planOf(shared: Shared, pf: Prefilter): Plan {
+  if (shared.plan) return shared.plan;
+  const classes = pf.clauseBits.length / 2;
+  let offset = 0;
+  const byClass = shared.lists.map((list) => {
+    const at = offset;
+    offset += list.length;
+    return Array.from({ length: classes }, (_, c) => {
+      const ids: number[] = [];
+      list.forEach((r, i) => {
+        if (!r.pattern) return;
+        const fb = pf.rules[at + i]!.firstBit;
+        if (fb < 0 || (pf.firstBits[c * 2 + (fb >> 5)]! & (1 << (fb & 31))) !== 0) ids.push(i);
+      });
+      return Int32Array.from(ids);
+    });
+  });
+  return (shared.plan = {
+    byClass,
+    need0: Int32Array.from(pf.rules, (n) => n.need0),
+    need1: Int32Array.from(pf.rules, (n) => n.need1),
+  });
 }
 
 interface SharedPlace {
@@ -183,7 +222,8 @@ function share(lists: readonly RuleList<unknown>[]): void {
       if (text.length > longestExact) longestExact = text.length;
     }
   });
-  const shared: Shared = { lazy: { uses: 0, pf: undefined, patterns: lists.flatMap((l) => l.map((r) => r.pattern)) }, exact, longestExact };
+  const patterns = lists.flatMap((l) => l.map((r) => r.pattern));
+  const shared: Shared = { lazy: { uses: 0, pf: undefined, patterns }, exact, longestExact, lists, plan: undefined };
   let offset = 0;
   lists.forEach((list, no) => {
     Object.defineProperty(list, 'shared', { value: { shared, no, offset } satisfies SharedPlace, enumerable: false });
@@ -257,6 +297,7 @@ export interface Probe {
   readonly text: string;
   readonly shared: Shared | undefined;
   readonly pf: Prefilter | null;
+  readonly plan: Plan | undefined;
   /** Per list, the first rule listing the text exactly (the list's length for none); null for none in any list. */
   readonly exact: Int32Array | null;
   readonly firstClass: number;
@@ -279,6 +320,7 @@ export function probeOf(rules: Matcher, norm: string): Probe {
     text,
     shared,
     pf,
+    plan: pf && shared ? planOf(shared, pf) : undefined,
     exact: shared && text.length <= shared.longestExact ? (shared.exact.get(text) ?? null) : null,
     firstClass: pf ? (pf.classOf[text.charCodeAt(0)] ?? 0) : 0,
     chars: -1,
@@ -301,6 +343,35 @@ function firstMatchShared<R>(rules: RuleList<R>, place: SharedPlace, p: Probe): 
   const exactAt = p.exact ? p.exact[place.no]! : rules.length;
   const pf = p.pf;
   const offset = place.offset;
+  const plan = p.plan;
+  if (plan) {
+    // The same tests as the loop below, on the rules the first unit allows, in list order.
+    const ids = plan.byClass[place.no]![p.firstClass]!;
+    for (let k = 0; k < ids.length; k++) {
+      const i = ids[k]!;
+      if (i >= exactAt) break;
+      const r = rules[i]!;
+      const max = r.maxChars ?? Number.POSITIVE_INFINITY;
+      if (probe.length > max) {
+        if (p.chars < 0) p.chars = codePointLength(probe);
+        if (p.chars > max) continue;
+      }
+      const need0 = plan.need0[offset + i]!;
+      const need1 = plan.need1[offset + i]!;
+      if ((need0 !== 0 || need1 !== 0) && probe.length <= SCAN_LIMIT) {
+        if (!p.scanned) {
+          p.scanned = true;
+          [p.has0, p.has1] = unitsHeld(pf!, probe);
+        }
+        if ((p.has0 & need0) !== need0 || (p.has1 & need1) !== need1) continue;
+      }
+      if (r.unguarded) {
+        if (p.breaks < 0) p.breaks = LINE_TERMINATOR.test(probe) ? 1 : 0;
+        if (p.breaks === 0 ? r.unguarded.test(probe) : r.pattern!.test(probe)) return r;
+      } else if (r.pattern!.test(probe)) return r;
+    }
+    return rules[exactAt];
+  }
   for (let i = 0; i < exactAt; i++) {
     const r = rules[i]!;
     if (!r.pattern) continue;
