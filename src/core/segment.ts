@@ -75,6 +75,18 @@ function asciiState(text: string, from: number, start: number, end: number): num
   return state;
 }
 
+/** Whether a line may start with BULLET (its first unit is a mark or a digit); BULLET decides. */
+function mayBeBullet(c: number): boolean {
+  // * • · ▪ ◦ + o # - and digits
+  return c === 0x2a || c === 0x2022 || c === 0xb7 || c === 0x25aa || c === 0x25e6 || c === 0x2b || c === 0x6f || c === 0x23 || c === 0x2d || (c >= 0x30 && c <= 0x39);
+}
+
+/** Whether a line may start with DRAWN_BULLET (its first unit is a drawn mark); DRAWN_BULLET decides. */
+function mayBeDrawnBullet(c: number): boolean {
+  // * • · ▪ ◦ + o #
+  return c === 0x2a || c === 0x2022 || c === 0xb7 || c === 0x25aa || c === 0x25e6 || c === 0x2b || c === 0x6f || c === 0x23;
+}
+
 /**
  * The lines of the text as `text.split(/\r\n|\r|\n/u)` cuts them, each read where it stands in the
  * text: its bounds are found by index and only its content is cut out.
@@ -94,17 +106,17 @@ export function toRawLines(text: string): RawLine[] {
     while (end > from && isTrimmed(text.charCodeAt(end - 1))) end--;
     let start = from;
     while (start < end && isTrimmed(text.charCodeAt(start))) start++;
+    const state = asciiState(text, from, start, end);
     const content = text.slice(start, end);
-    const ascii = asciiState(text, from, start, end);
     out.push({
       no,
       indent: start - from,
       content,
-      bullet: BULLET.test(content),
+      bullet: mayBeBullet(content.charCodeAt(0)) && BULLET.test(content),
       // ASCII holds no surrogate and no wide character: one code point and one column per unit.
-      chars: ascii === NOT_ASCII ? codePointLength(text.slice(from, end)) : end - from,
-      cols: ascii === NOT_ASCII ? displayWidth(text.slice(from, end)) : end - from,
-      plain: ascii === PLAIN,
+      chars: state === NOT_ASCII ? codePointLength(text.slice(from, end)) : end - from,
+      cols: state === NOT_ASCII ? displayWidth(text.slice(from, end)) : end - from,
+      plain: state === PLAIN,
     });
     if (stop >= n) return out;
     from = stop === cr && lf === cr + 1 ? stop + 2 : stop + 1;
@@ -197,7 +209,7 @@ export function segment(text: string): Block[] {
       gap = true;
       continue;
     }
-    let joined = line.content.replace(DRAWN_BULLET, '');
+    let joined = mayBeDrawnBullet(line.content.charCodeAt(0)) ? line.content.replace(DRAWN_BULLET, '') : line.content;
     let last = i;
     // Plain lines joined with one space or none make plain text: its own display form.
     let plain = line.plain;

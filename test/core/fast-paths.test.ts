@@ -69,6 +69,19 @@ describe('segment: plain ASCII lines skip the text forms', () => {
     );
   });
 
+  it('tries the bullet regexes only on lines that start with a mark or a digit', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const line = `${String.fromCharCode(c)} x`;
+      const [b] = segment(line);
+      if (!b) continue;
+      const bullet = /^(?:[*•·▪◦+o#-]|\d{1,3}[.)])\s+(?=\S)/u.test(line.trim());
+      if (b.bullet !== bullet) expect(b.bullet, c.toString(16)).toBe(bullet);
+      const content = line.replace(/^[\s\u3000\u200b-\u200f\u2060-\u2064\ufeff]+|[\s\u3000\u200b-\u200f\u2060-\u2064\ufeff]+$/gu, '');
+      const shown = displayForm(content.replace(/^[*•·▪◦+o#]\s+(?=\S)/u, ''));
+      if (b.text !== shown) expect(b.text, c.toString(16)).toBe(shown);
+    }
+  });
+
   it('equals the text forms of the joined text, line by line', () => {
     const lines = ['a  b', 'a\tb', 'plain line', '* bullet', '*  two spaces', '  indented  ', 'x\u000bz', 'Ünï'];
     for (const l of lines) {
