@@ -1,6 +1,6 @@
 import type { LineRule, Reason, RulePack } from './types.js';
 import { codePointLength, matchForm } from './text.js';
-import { buildPrefilter, pairSlot, type Prefilter } from './prefilter.js';
+import { buildPrefilter, pairSlot, tripleSlot, type Prefilter } from './prefilter.js';
 import { wordSet, type WordTable } from './words.js';
 
 interface CompiledRule<R> {
@@ -272,6 +272,28 @@ function unitsHeld(pf: Prefilter, probe: string): [number, number] {
   let has0 = 0;
   let has1 = 0;
   let prev = 0;
+  if (pf.triples) {
+    let prev2 = -1;
+    for (let k = 0; k < probe.length; k++) {
+      const u = probe.charCodeAt(k);
+      const c = classOf[u]!;
+      if (c !== 0) {
+        has0 |= clauseBits[c * 2]!;
+        has1 |= clauseBits[c * 2 + 1]!;
+      }
+      const row = pairRow[pairSlot(prev, u)]! * 2;
+      has0 |= pairRows[row]!;
+      has1 |= pairRows[row + 1]!;
+      if (prev2 >= 0) {
+        const row3 = pairRow[tripleSlot(prev2, prev, u)]! * 2;
+        has0 |= pairRows[row3]!;
+        has1 |= pairRows[row3 + 1]!;
+      }
+      prev2 = k > 0 ? prev : -1;
+      prev = u;
+    }
+    return [has0, has1];
+  }
   for (let k = 0; k < probe.length; k++) {
     const u = probe.charCodeAt(k);
     const c = classOf[u]!;

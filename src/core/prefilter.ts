@@ -419,9 +419,12 @@ function leadsWithDot(part: Part): boolean {
   }
 }
 
-// A gram is a unit (below 2^16) or a pair of units in a row (from 2^32 up).
+// A gram is a unit (below 2^16), a pair of units in a row (from 2^32 up) or three units in a row
+// (from 2^49 up; below 2^50, so every gram is an exact integer).
 const PAIR = 2 ** 32;
+const TRIPLE = 2 ** 49;
 const MAX_PAIRS = 16;
+const MAX_TRIPLES = 16;
 
 function pairGram(x: number, y: number): number {
   return PAIR + x * 0x10000 + y;
@@ -431,6 +434,16 @@ function pairGram(x: number, y: number): number {
 function pairUnits(g: number): [number, number] {
   const v = g - PAIR;
   return [Math.floor(v / 0x10000), v % 0x10000];
+}
+
+function tripleGram(x: number, y: number, z: number): number {
+  return TRIPLE + x * 2 ** 32 + y * 0x10000 + z;
+}
+
+/** The three units of a triple gram. */
+function tripleUnits(g: number): [number, number, number] {
+  const v = g - TRIPLE;
+  return [Math.floor(v / 2 ** 32), Math.floor(v / 0x10000) % 0x10000, v % 0x10000];
 }
 
 /**
@@ -454,9 +467,12 @@ function score(set: ReadonlySet<number>): number {
   let s = 0;
   for (const g of set) {
     if (g < PAIR) s += frequency(g);
-    else {
+    else if (g < TRIPLE) {
       const [x, y] = pairUnits(g);
       s += (frequency(x) * frequency(y)) / 25;
+    } else {
+      const [x, y, z] = tripleUnits(g);
+      s += (frequency(x) * frequency(y) * frequency(z)) / 625;
     }
   }
   return s;
@@ -486,6 +502,15 @@ function required(part: Part): ReadonlySet<number>[] {
         const pairs = new Set<number>();
         for (const x of a.set) for (const y of b.set) pairs.add(pairGram(x, y));
         out.push(pairs);
+      }
+      // Three in a row: rarer still ("afp", "epa" where the pairs "af", "ep" are common words' too).
+      for (let i = 0; i + 2 < part.items.length; i++) {
+        const [a, b, c] = [part.items[i]!, part.items[i + 1]!, part.items[i + 2]!];
+        if (a.kind !== 'unit' || b.kind !== 'unit' || c.kind !== 'unit' || !a.set || !b.set || !c.set) continue;
+        if (a.set.size * b.set.size * c.set.size > MAX_TRIPLES) continue;
+        const triples = new Set<number>();
+        for (const x of a.set) for (const y of b.set) for (const z of c.set) triples.add(tripleGram(x, y, z));
+        out.push(triples);
       }
       return best(out);
     }
@@ -543,6 +568,7 @@ export function allows(needs: PatternNeeds, text: string): boolean {
     for (let i = 0; i < text.length; i++) {
       if (c.has(text.charCodeAt(i))) return true;
       if (i > 0 && c.has(pairGram(text.charCodeAt(i - 1), text.charCodeAt(i)))) return true;
+      if (i > 1 && c.has(tripleGram(text.charCodeAt(i - 2), text.charCodeAt(i - 1), text.charCodeAt(i)))) return true;
     }
     return false;
   });
@@ -564,6 +590,8 @@ export interface Prefilter {
    */
   readonly pairRow: Uint8Array | Uint16Array;
   readonly pairRows: Int32Array;
+  /** Some clause holds triple grams: their bits sit in the same slots, by tripleSlot. */
+  readonly triples: boolean;
   /** Per rule, in list order: the clause bits it needs and its first bit, both as two words. */
   readonly rules: readonly RuleNeeds[];
 }
@@ -580,6 +608,11 @@ const SLOT_BITS = 14;
 /** The pairBits slot of unit x followed by unit y. */
 export function pairSlot(x: number, y: number): number {
   return Math.imul((x << 16) | y, 0x9e3779b1) >>> (32 - SLOT_BITS);
+}
+
+/** The slot of units x, y, z in a row, in the same table as the pairs (a collision only lets a pattern run). */
+export function tripleSlot(x: number, y: number, z: number): number {
+  return Math.imul(Math.imul((x << 16) | y, 0x9e3779b1) ^ z, 0x85ebca6b) >>> (32 - SLOT_BITS);
 }
 
 const NO_NEEDS: RuleNeeds = { need0: 0, need1: 0, firstBit: -1 };
@@ -632,13 +665,18 @@ export function buildPrefilter(patterns: readonly (RegExp | undefined)[]): Prefi
   const clauseBits = new Int32Array(rows * 2);
   const firstBits = new Int32Array(rows * 2);
   const pairBits = new Int32Array(2 << SLOT_BITS);
+  let triples = false;
   const set = (bits: Int32Array, sets: readonly ReadonlySet<number>[]): void =>
     sets.forEach((s, i) => {
       for (const g of s) {
         if (g < PAIR) bits[classOf[g]! * 2 + (i >> 5)]! |= 1 << (i & 31);
-        else {
+        else if (g < TRIPLE) {
           const [x, y] = pairUnits(g);
           pairBits[pairSlot(x, y) * 2 + (i >> 5)]! |= 1 << (i & 31);
+        } else {
+          const [x, y, z] = tripleUnits(g);
+          triples = true;
+          pairBits[tripleSlot(x, y, z) * 2 + (i >> 5)]! |= 1 << (i & 31);
         }
       }
     });
@@ -659,5 +697,5 @@ export function buildPrefilter(patterns: readonly (RegExp | undefined)[]): Prefi
     ids[k] = id;
   }
   const pairRow = rowIds.size <= 256 ? Uint8Array.from(ids) : Uint16Array.from(ids);
-  return { classOf, clauseBits, firstBits, pairRow, pairRows: Int32Array.from(rowList), rules };
+  return { classOf, clauseBits, firstBits, pairRow, pairRows: Int32Array.from(rowList), triples, rules };
 }

@@ -55,6 +55,27 @@ describe('analysePattern on the rule packs', () => {
   });
 });
 
+describe('analysePattern: units, pairs and triples in a row', () => {
+  it('needs three letters in a row where the pattern spells them, in either case under i', () => {
+    const needs = analysePattern(/\b(?:afp|epa)\b/iu);
+    // "af" and "fp" are there, but not "afp": pairs alone would let the pattern run.
+    expect(allows(needs, 'af fp ep pa')).toBe(false);
+    expect(allows(needs, 'photo: AFP')).toBe(true);
+    expect(allows(needs, 'ePa')).toBe(true);
+    expect(/\b(?:afp|epa)\b/iu.test('af fp ep pa')).toBe(false);
+  });
+
+  it('filters with triples as the plain list does, on a list of literal-word patterns', () => {
+    const words = ['afp', 'epa', 'reuters', 'getty', 'xinhua', '新华社', 'ap photo'];
+    const list = words.map((w, i) => ({ id: `t/w${i}`, reason: 'nav' as const, pattern: new RegExp(`\\b${w}\\b`, 'iu') }));
+    const compiled = compileRules({ ...defaultRules, boilerplate: list }).boilerplate;
+    expect(compiled.prefilter).toBeTruthy();
+    const plain = Object.assign([...compiled], { firstExact: compiled.firstExact });
+    const texts = fc.array(fc.constantFrom('af', 'fp', 'afp', 'AFP', 'e', 'pa', 'ep', ' ', 'reu', 'ters', 'getty', '新华', '社', 'ap', ' photo', 'x'), { maxLength: 10 }).map((a) => a.join(''));
+    fc.assert(fc.property(texts, (t) => firstMatch(compiled, t)?.id === firstMatch(plain, t)?.id), { numRuns: 3000 });
+  });
+});
+
 describe('firstMatch with the prefilter', () => {
   const rules = compileRules(defaultRules);
   const plain = (list: RuleList<unknown>): RuleList<unknown> => Object.assign([...list], { firstExact: list.firstExact });
