@@ -268,32 +268,12 @@ const SCAN_LIMIT = 400;
 
 /** The clause bits of the units the probe holds, as two words. */
 function unitsHeld(pf: Prefilter, probe: string): [number, number] {
-  const { classOf, clauseBits, pairRow, pairRows } = pf;
+  const { classOf, clauseBits, pairRow, pairRows, triples } = pf;
   let has0 = 0;
   let has1 = 0;
   let prev = 0;
-  if (pf.triples) {
-    let prev2 = -1;
-    for (let k = 0; k < probe.length; k++) {
-      const u = probe.charCodeAt(k);
-      const c = classOf[u]!;
-      if (c !== 0) {
-        has0 |= clauseBits[c * 2]!;
-        has1 |= clauseBits[c * 2 + 1]!;
-      }
-      const row = pairRow[pairSlot(prev, u)]! * 2;
-      has0 |= pairRows[row]!;
-      has1 |= pairRows[row + 1]!;
-      if (prev2 >= 0) {
-        const row3 = pairRow[tripleSlot(prev2, prev, u)]! * 2;
-        has0 |= pairRows[row3]!;
-        has1 |= pairRows[row3 + 1]!;
-      }
-      prev2 = k > 0 ? prev : -1;
-      prev = u;
-    }
-    return [has0, has1];
-  }
+  // The unit before prev, -1 until there is one.
+  let prev2 = -1;
   for (let k = 0; k < probe.length; k++) {
     const u = probe.charCodeAt(k);
     const c = classOf[u]!;
@@ -304,6 +284,12 @@ function unitsHeld(pf: Prefilter, probe: string): [number, number] {
     const row = pairRow[pairSlot(prev, u)]! * 2;
     has0 |= pairRows[row]!;
     has1 |= pairRows[row + 1]!;
+    if (triples && prev2 >= 0) {
+      const row3 = pairRow[tripleSlot(prev2, prev, u)]! * 2;
+      has0 |= pairRows[row3]!;
+      has1 |= pairRows[row3 + 1]!;
+    }
+    prev2 = k > 0 ? prev : -1;
     prev = u;
   }
   return [has0, has1];
