@@ -1,5 +1,5 @@
 import type { Block, Features, Labeled, Thresholds, Verdict } from './types.js';
-import { firstMatch, firstPattern, type Matcher } from './match.js';
+import { firstMatch, firstPattern, probeOf, type Matcher } from './match.js';
 import { measure } from './features.js';
 
 /** Role a block may play in context, beyond its label; read by the revise stage. */
@@ -38,7 +38,8 @@ export function classifyBlock(block: Block, rules: Matcher, t: Thresholds): Clas
 export function judgeBlock(block: Block, rules: Matcher, t: Thresholds): Judgement {
   const features = measure(block, rules);
   const at = (v: Omit<Verdict, 'pass'>, cue: Cue = 'none'): Judgement => ({ features, verdict: verdict(v), cue });
-  const { norm } = block;
+  // One lookup and one prefilter scan of the match form serve all five lists below.
+  const norm = probeOf(rules, block.norm);
 
   const end = firstMatch(rules.endMarkers, norm);
   if (end) return at({ label: 'boilerplate', reason: end.extra.reason, rule: end.id }, end.extra.soft ? 'soft-end-marker' : 'end-marker');

@@ -1,5 +1,6 @@
 import type { Block, Features } from './types.js';
 import type { Matcher } from './match.js';
+import type { WordTable } from './words.js';
 
 const ENDS_SENTENCE = /(?:[.!?。！？;；．]|[^.]\.\.\.|…|……)[”"’'」』）)\]]*$|[：:]$/u;
 // Three dots or one ellipsis cut a teaser short; six dots or a doubled ellipsis is Chinese prose's own.
@@ -8,7 +9,7 @@ const URL = /https?:\/\/|www\.|\w@[\w-]+\.\w/u;
 const NON_ASCII = /[^\x00-\x7f]/u;
 
 /** Han, kana and Hangul, by UTF-16 code unit ranges (BMP; the rare astral Han count as other). */
-function isCjkCode(c: number): boolean {
+export function isCjkCode(c: number): boolean {
   return (
     (c >= 0x4e00 && c <= 0x9fff) ||
     (c >= 0x3400 && c <= 0x4dbf) ||
@@ -22,7 +23,7 @@ function isCjkCode(c: number): boolean {
 
 // The punctuation sets by UTF-16 code unit: a per-character Set of one-character strings costs a
 // string for every non-Latin-1 character.
-function isTerminal(c: number): boolean {
+export function isTerminal(c: number): boolean {
   // . ! ? 。 ！ ？ … ; ； ．
   return (
     c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x2026 || c === 0x3b || c === 0xff1b ||
@@ -30,12 +31,12 @@ function isTerminal(c: number): boolean {
   );
 }
 
-function isCloser(c: number): boolean {
+export function isCloser(c: number): boolean {
   // ” " ’ ' 」 』 ） ) ] and a space
   return c === 0x201d || c === 0x22 || c === 0x2019 || c === 0x27 || c === 0x300d || c === 0x300f || c === 0xff09 || c === 0x29 || c === 0x5d || c === 0x20;
 }
 
-function isComma(c: number): boolean {
+export function isComma(c: number): boolean {
   // , ， 、 ; ； : ：
   return c === 0x2c || c === 0xff0c || c === 0x3001 || c === 0x3b || c === 0xff1b || c === 0x3a || c === 0xff1a;
 }
@@ -72,7 +73,7 @@ function kindOf(cp: number): number {
  * Chinese line is not one "word"). A table of unit kinds does what the replacement per CJK
  * character and the match array did.
  */
-function countWordsBlanking(s: string, blankCjk: boolean, stopwords: ReadonlySet<string>, kinds: Uint8Array): WordCounts {
+function countWordsBlanking(s: string, blankCjk: boolean, stopwords: WordTable<true>, kinds: Uint8Array): WordCounts {
   const skip = blankCjk ? CJK_SCRIPT : 0;
   let words = 0;
   let latinChars = 0;
@@ -104,7 +105,7 @@ function countWordsBlanking(s: string, blankCjk: boolean, stopwords: ReadonlySet
     if (start >= 0) {
       words++;
       latinChars += i - start;
-      if (stopwords.has(s.slice(start, i))) stop++;
+      if (stopwords.find(s, start, i)) stop++;
       start = -1;
     }
   }
@@ -119,7 +120,7 @@ function isAsciiAlnum(c: number): boolean {
  * countWordsBlanking for ASCII text, where the word regex's letters and digits are [A-Za-z0-9]
  * and its inner marks ' and -: no table needed. ASCII holds no CJK to blank out.
  */
-function countAsciiWords(s: string, stopwords: ReadonlySet<string>): WordCounts {
+function countAsciiWords(s: string, stopwords: WordTable<true>): WordCounts {
   let words = 0;
   let latinChars = 0;
   let stop = 0;
@@ -134,7 +135,7 @@ function countAsciiWords(s: string, stopwords: ReadonlySet<string>): WordCounts 
     for (let c = s.charCodeAt(i); i < n && (isAsciiAlnum(c) || c === 0x27 || c === 0x2d); c = s.charCodeAt(++i));
     words++;
     latinChars += i - start;
-    if (stopwords.has(s.slice(start, i))) stop++;
+    if (stopwords.find(s, start, i)) stop++;
   }
   return { words, latinChars, stop };
 }
@@ -177,6 +178,37 @@ function mayHoldUrl(s: string): boolean {
   return s.includes('://') || s.includes('www.') || s.includes('@');
 }
 
+// What measure's loop asks of each code unit, in one table: the class (the first test of its
+// chain that holds) and whether the unit lets a mark before it end a sentence.
+const U_OTHER = 0;
+const U_SPACE = 1;
+const U_CJK = 2;
+const U_DIGIT = 3;
+const U_TERMINAL = 4;
+const U_COMMA = 5;
+const U_CAPITAL = 6;
+const U_CLASS = 7;
+const U_ENDS_AFTER = 8;
+
+/** The table of UNIT_KIND, from the sets of the predicates above, filled by ranges and lists. */
+function unitTable(): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x250; c++) if (CAPITAL[c] === 1) t[c] = U_CAPITAL;
+  for (const c of [0x2c, 0xff0c, 0x3001, 0x3b, 0xff1b, 0x3a, 0xff1a]) t[c] = U_COMMA;
+  for (const c of [0x2e, 0x21, 0x3f, 0x3002, 0xff01, 0xff1f, 0x2026, 0x3b, 0xff1b, 0xff0e]) t[c] = U_TERMINAL;
+  t.fill(U_DIGIT, 0x30, 0x3a);
+  t.fill(U_DIGIT, 0xff10, 0xff1a);
+  for (const [lo, hi] of [[0x4e00, 0x9fff], [0x3400, 0x4dbf], [0x3040, 0x30ff], [0xac00, 0xd7a3], [0x1100, 0x11ff], [0xf900, 0xfaff], [0x3130, 0x318f]] as const) {
+    t.fill(U_CJK | U_ENDS_AFTER, lo, hi + 1);
+  }
+  for (const c of [32, 9, 0x3000, 0xa0]) t[c] = U_SPACE;
+  for (const c of [0x201d, 0x22, 0x2019, 0x27, 0x300d, 0x300f, 0xff09, 0x29, 0x5d, 0x20]) t[c]! |= U_ENDS_AFTER;
+  return t;
+}
+
+/** Per BMP code unit: its U_ class, and U_ENDS_AFTER (test/core/fast-paths.test.ts holds it to the predicates). */
+export const UNIT_KIND = unitTable();
+
 /**
  * Per-block measurements in one pass over the characters, all CJK aware: lengths count characters,
  * never words split on spaces.
@@ -193,32 +225,35 @@ export function measure(block: Block, rules: Matcher): Features {
   let capitals = 0;
   let prevSpace = true;
   const n = text.length;
+  const kinds = UNIT_KIND;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 0x3000 || c === 0xa0) {
+    const kind = kinds[c]! & U_CLASS;
+    if (kind === U_OTHER) {
+      chars++;
+      prevSpace = false;
+      continue;
+    }
+    if (kind === U_SPACE) {
       prevSpace = true;
       continue;
     }
     chars++;
-    if (isCjkCode(c)) {
+    if (kind === U_CJK) {
       cjk++;
-      if (functionCodes.has(c)) functionChars++;
-    } else if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) digits++;
-    else if (isTerminal(c)) {
+      functionChars += functionCodes[c]!;
+    } else if (kind === U_DIGIT) digits++;
+    else if (kind === U_TERMINAL) {
       // A mark that ends a sentence: followed by space, a closer, the end, or CJK text.
-      if (i + 1 >= n) sentences++;
-      else {
-        const next = text.charCodeAt(i + 1);
-        if (isCloser(next) || isCjkCode(next)) sentences++;
-      }
-    } else if (isComma(c)) commas++;
-    else if (prevSpace && c < 0x250 && CAPITAL[c] === 1) capitals++;
+      if (i + 1 >= n || (kinds[text.charCodeAt(i + 1)]! & U_ENDS_AFTER) !== 0) sentences++;
+    } else if (kind === U_COMMA) commas++;
+    else if (prevSpace) capitals++;
     prevSpace = false;
   }
   // Words of space-delimited scripts only: blank out CJK first so a Chinese line is not one "word".
   const { words, latinChars, stop } = NON_ASCII.test(norm)
-    ? countWordsBlanking(norm, cjk > 0, rules.stopwords, rules.unitKinds)
-    : countAsciiWords(norm, rules.stopwords);
+    ? countWordsBlanking(norm, cjk > 0, rules.stopTable, rules.unitKinds)
+    : countAsciiWords(norm, rules.stopTable);
   const weight = cjk * 3 + latinChars;
   const stopRatio = cjk > 0 && cjk >= latinChars / 3 ? functionChars / cjk : words > 0 ? stop / words : 0;
   const endsSentence = ENDS_SENTENCE.test(tailFrom(text, skipBack(text, text.length, isCloser)));

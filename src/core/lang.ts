@@ -1,4 +1,5 @@
 import type { LanguageProfile } from './types.js';
+import { wordTable, type WordTable } from './words.js';
 
 // Script bits of a code point, by the Unicode Script property.
 const HAN = 1;
@@ -50,6 +51,8 @@ export interface LanguageModel {
   }[];
   /** For each stopword, the indexes (into `profiles`) of the profiles that list it. */
   readonly stopIn: ReadonlyMap<string, readonly number[]>;
+  /** stopIn, looked up by a range of the text without cutting the word out. */
+  readonly stopTable: WordTable<readonly number[]>;
   /** The most code units a stopword has. */
   readonly longestStop: number;
   /** Script (and letter) bits per BMP code unit, filled in as units are met (a memo; see scriptsOf). */
@@ -77,7 +80,7 @@ export function prepareLanguages(profiles: readonly LanguageProfile[]): Language
   });
   let longestStop = 0;
   for (const w of stopIn.keys()) longestStop = Math.max(longestStop, w.length);
-  return { profiles: prepared, stopIn, longestStop, scripts: new Uint8Array(0x10000).fill(UNKNOWN), charsIn };
+  return { profiles: prepared, stopIn, stopTable: wordTable(stopIn), longestStop, scripts: new Uint8Array(0x10000).fill(UNKNOWN), charsIn };
 }
 
 // A few thousand characters tell the language; more only costs time on large pages.
@@ -166,7 +169,7 @@ function pick(model: LanguageModel, script: LanguageProfile['script'], sample: s
   }
   // The words are the runs of \p{L} in the lower-cased sample; one lookup per word serves all profiles.
   const lower = sample.toLowerCase();
-  const { scripts, stopIn, longestStop } = model;
+  const { scripts, stopTable, longestStop } = model;
   const hitsOf = new Array<number>(model.profiles.length).fill(0);
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
@@ -186,7 +189,7 @@ function pick(model: LanguageModel, script: LanguageProfile['script'], sample: s
       continue;
     }
     if (start >= 0 && i - start <= longestStop) {
-      const ids = stopIn.get(lower.slice(start, i));
+      const ids = stopTable.find(lower, start, i);
       if (ids) for (const id of ids) hitsOf[id]!++;
     }
     start = -1;

@@ -1,6 +1,7 @@
 import type { LineRule, Reason, RulePack } from './types.js';
 import { codePointLength, matchForm } from './text.js';
-import { buildPrefilter, pairSlot, type Prefilter } from './prefilter.js';
+import { buildPrefilter, pairSlot, tripleSlot, type Prefilter } from './prefilter.js';
+import { wordSet, type WordTable } from './words.js';
 
 interface CompiledRule<R> {
   readonly id: string;
@@ -8,6 +9,11 @@ interface CompiledRule<R> {
   readonly pattern: RegExp | undefined;
   /** No text of more characters (code points) can match the pattern; absent or Infinity when unknown. */
   readonly maxChars?: number;
+  /**
+   * The pattern without its length guard, for texts the guard admits: same answer from test()
+   * when the text has no line terminator and at most maxChars code points (see unguarded).
+   */
+  readonly unguarded?: RegExp | undefined;
   readonly extra: R;
 }
 
@@ -39,6 +45,34 @@ export function maxMatchChars(re: RegExp): number {
   return Number(m[2] ?? m[1]);
 }
 
+const ZERO_GUARD = /^\^\(\?=\.\{0,(\d+)\}\$\)/u;
+const LEADING_ANY = /^\.\*\??/u;
+
+/**
+ * For `^(?=.{0,N}$)REST` (u flag; no g, m, s or y; no top-level `|`), a regex whose test() gives
+ * the same answer on any text of at most N code points without a line terminator, which is when
+ * the guard holds: `^(?:REST)`, or plain `TAIL` when REST is `.*TAIL` (`.*` then reaches every
+ * position, and an unanchored search tries them all; `^`, `\b` and lookbehinds in TAIL still see
+ * the whole text). The guard scanned up to N characters on every run, and `.*` went to the end
+ * of the text and back; the tail alone fails fast where its first characters do not occur.
+ * No capture group is dropped, so group numbers stay; undefined for any other pattern.
+ */
+export function unguarded(re: RegExp): RegExp | undefined {
+  const m = ZERO_GUARD.exec(re.source);
+  if (!m || Object.getPrototypeOf(re) !== RegExp.prototype || !re.unicode || /[gmsyv]/u.test(re.flags) || hasTopLevelAlternative(re.source)) return undefined;
+  const rest = re.source.slice(m[0].length);
+  const lead = LEADING_ANY.exec(rest);
+  // `.*` followed by a quantifier or `|` is not the plain prefix it looks like.
+  if (lead && /^[*+?{|]/u.test(rest.slice(lead[0].length))) return undefined;
+  try {
+    return lead ? new RegExp(rest.slice(lead[0].length), re.flags) : new RegExp(`^(?:${rest})`, re.flags);
+  } catch {
+    return undefined;
+  }
+}
+
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/u;
+
 /**
  * A compiled list, with every exact string mapped to the first rule that lists it: one lookup per
  * block instead of one per rule, and the same first rule; and the prefilter of its patterns.
@@ -48,7 +82,69 @@ export type RuleList<R> = readonly CompiledRule<R>[] & {
   /** The prefilter of the patterns, built on first read. */
   readonly prefilter?: Prefilter | null;
   readonly lazy?: LazyPrefilter;
+  /** Where the list stands in its matcher's shared tables (see Probe); absent for a list on its own. */
+  readonly shared?: SharedPlace;
 };
+
+/**
+ * The norm lists of one matcher (end markers, trending headers, categories, stamps, boilerplate)
+ * as one: their patterns in one prefilter, their exact strings in one map. A block is then
+ * scanned once for all five lists, not once per list.
+ */
+interface Shared {
+  readonly lazy: LazyPrefilter;
+  /** Per exact string, per list (by its number), the first rule listing it; the list's length when none. */
+  readonly exact: ReadonlyMap<string, Int32Array>;
+  /** The most code units an exact string of the lists has: a longer text is no exact string. */
+  readonly longestExact: number;
+  readonly lists: readonly RuleList<unknown>[];
+  /** Built with the prefilter (a memo of it): what firstMatch reads per block. */
+  plan: Plan | undefined;
+}
+
+/** The shared prefilter laid out for the per-block loop. */
+interface Plan {
+  /**
+   * Per list, per class of a text's first unit: the indexes of the list's pattern rules whose
+   * first-unit condition that class meets (or that have none), ascending. The loop visits these only.
+   */
+  readonly byClass: readonly (readonly Int32Array[])[];
+  /** Per rule of the shared prefilter, the clause bits it needs, as two words. */
+  readonly need0: Int32Array;
+  readonly need1: Int32Array;
+}
+
+function planOf(shared: Shared, pf: Prefilter): Plan {
+  if (shared.plan) return shared.plan;
+  const classes = pf.clauseBits.length / 2;
+  let offset = 0;
+  const byClass = shared.lists.map((list) => {
+    const at = offset;
+    offset += list.length;
+    return Array.from({ length: classes }, (_, c) => {
+      const ids: number[] = [];
+      list.forEach((r, i) => {
+        if (!r.pattern) return;
+        const fb = pf.rules[at + i]!.firstBit;
+        if (fb < 0 || (pf.firstBits[c * 2 + (fb >> 5)]! & (1 << (fb & 31))) !== 0) ids.push(i);
+      });
+      return Int32Array.from(ids);
+    });
+  });
+  return (shared.plan = {
+    byClass,
+    need0: Int32Array.from(pf.rules, (n) => n.need0),
+    need1: Int32Array.from(pf.rules, (n) => n.need1),
+  });
+}
+
+interface SharedPlace {
+  readonly shared: Shared;
+  /** The list's number in Shared.exact. */
+  readonly no: number;
+  /** Index of the list's first rule in the shared prefilter's rules. */
+  readonly offset: number;
+}
 
 /**
  * Building a list's prefilter costs more than it saves on one page (about 15% of a single-page
@@ -83,9 +179,11 @@ export interface Matcher {
   readonly categories: RuleList<null>;
   readonly stamps: RuleList<null>;
   readonly stopwords: ReadonlySet<string>;
+  /** The same words, looked up by a range of a string without cutting it out. */
+  readonly stopTable: WordTable<true>;
   readonly functionChars: ReadonlySet<string>;
-  /** The one-code-unit function characters by code, for per-character loops. */
-  readonly functionCodes: ReadonlySet<number>;
+  /** Per BMP code unit, 1 for a one-code-unit function character: per-character loops add it up. */
+  readonly functionCodes: Uint8Array;
   /**
    * Per BMP code unit, its kind for measure's word count (letter or digit, CJK script), 0xff
    * until first met: a memo of two Unicode property tests, filled as pages are read.
@@ -99,6 +197,7 @@ function compile<R>(rules: readonly LineRule[], extra: (r: LineRule) => R): Rule
     exact: new Set((r.exact ?? []).map(matchForm)),
     pattern: r.pattern,
     maxChars: r.pattern ? maxMatchChars(r.pattern) : Number.POSITIVE_INFINITY,
+    unguarded: r.pattern ? unguarded(r.pattern) : undefined,
     extra: extra(r),
   }));
   const firstExact = new Map<string, number>();
@@ -111,20 +210,51 @@ function compile<R>(rules: readonly LineRule[], extra: (r: LineRule) => R): Rule
   }) as RuleList<R>;
 }
 
+/** Joins the lists into one Shared and gives each its place in it. */
+function share(lists: readonly RuleList<unknown>[]): void {
+  const exact = new Map<string, Int32Array>();
+  let longestExact = 0;
+  lists.forEach((list, no) => {
+    for (const [text, i] of list.firstExact ?? []) {
+      let at = exact.get(text);
+      if (!at) exact.set(text, (at = Int32Array.from(lists, (l) => l.length)));
+      at[no] = i;
+      if (text.length > longestExact) longestExact = text.length;
+    }
+  });
+  const patterns = lists.flatMap((l) => l.map((r) => r.pattern));
+  const shared: Shared = { lazy: { uses: 0, pf: undefined, patterns }, exact, longestExact, lists, plan: undefined };
+  let offset = 0;
+  lists.forEach((list, no) => {
+    Object.defineProperty(list, 'shared', { value: { shared, no, offset } satisfies SharedPlace, enumerable: false });
+    offset += list.length;
+  });
+}
+
 export function compileRules(pack: RulePack): Matcher {
+  const stopwords = new Set(pack.stopwords.map((w) => w.toLowerCase()));
+  const functionCodes = new Uint8Array(0x10000);
+  for (const ch of pack.functionChars) if (ch.length === 1) functionCodes[ch.charCodeAt(0)] = 1;
+  const boilerplate = compile(pack.boilerplate, (r) => (r as (typeof pack.boilerplate)[number]).reason);
+  const trendingHeaders = compile(pack.trendingHeaders, () => null);
+  const endMarkers = compile(pack.endMarkers, (r) => {
+    const e = r as (typeof pack.endMarkers)[number];
+    return { reason: e.reason, soft: e.soft === true };
+  });
+  const categories = compile(pack.categories, () => null);
+  const stamps = compile(pack.stamps, () => null);
+  share([endMarkers, trendingHeaders, categories, stamps, boilerplate]);
   return {
     pack,
-    boilerplate: compile(pack.boilerplate, (r) => (r as (typeof pack.boilerplate)[number]).reason),
-    trendingHeaders: compile(pack.trendingHeaders, () => null),
-    endMarkers: compile(pack.endMarkers, (r) => {
-      const e = r as (typeof pack.endMarkers)[number];
-      return { reason: e.reason, soft: e.soft === true };
-    }),
-    categories: compile(pack.categories, () => null),
-    stamps: compile(pack.stamps, () => null),
-    stopwords: new Set(pack.stopwords.map((w) => w.toLowerCase())),
+    boilerplate,
+    trendingHeaders,
+    endMarkers,
+    categories,
+    stamps,
+    stopwords,
+    stopTable: wordSet(stopwords),
     functionChars: new Set(pack.functionChars),
-    functionCodes: new Set([...pack.functionChars].filter((ch) => ch.length === 1).map((ch) => ch.charCodeAt(0))),
+    functionCodes,
     unitKinds: new Uint8Array(0x10000).fill(0xff),
   };
 }
@@ -138,10 +268,12 @@ const SCAN_LIMIT = 400;
 
 /** The clause bits of the units the probe holds, as two words. */
 function unitsHeld(pf: Prefilter, probe: string): [number, number] {
-  const { classOf, clauseBits, pairBits } = pf;
+  const { classOf, clauseBits, pairRow, pairRows, triples } = pf;
   let has0 = 0;
   let has1 = 0;
   let prev = 0;
+  // The unit before prev, -1 until there is one.
+  let prev2 = -1;
   for (let k = 0; k < probe.length; k++) {
     const u = probe.charCodeAt(k);
     const c = classOf[u]!;
@@ -149,16 +281,138 @@ function unitsHeld(pf: Prefilter, probe: string): [number, number] {
       has0 |= clauseBits[c * 2]!;
       has1 |= clauseBits[c * 2 + 1]!;
     }
-    const slot = pairSlot(prev, u) * 2;
-    has0 |= pairBits[slot]!;
-    has1 |= pairBits[slot + 1]!;
+    const row = pairRow[pairSlot(prev, u)]! * 2;
+    has0 |= pairRows[row]!;
+    has1 |= pairRows[row + 1]!;
+    if (triples && prev2 >= 0) {
+      const row3 = pairRow[tripleSlot(prev2, prev, u)]! * 2;
+      has0 |= pairRows[row3]!;
+      has1 |= pairRows[row3 + 1]!;
+    }
+    prev2 = k > 0 ? prev : -1;
     prev = u;
   }
   return [has0, has1];
 }
 
-/** The first rule of the list that matches the normalised text, or undefined. */
-export function firstMatch<R>(rules: RuleList<R>, norm: string): CompiledRule<R> | undefined {
+/**
+ * One block's match form, read for all the norm lists of a matcher at once: firstMatch(list, probe)
+ * gives what firstMatch(list, norm) gives, with one exact lookup and one prefilter scan in all.
+ */
+export interface Probe {
+  readonly norm: string;
+  /** What the rules see: norm, cut at MAX_MATCH_CHARS. */
+  readonly text: string;
+  readonly shared: Shared | undefined;
+  readonly pf: Prefilter | null;
+  readonly plan: Plan | undefined;
+  /** Per list, the first rule listing the text exactly (the list's length for none); null for none in any list. */
+  readonly exact: Int32Array | null;
+  readonly firstClass: number;
+  /** Code points of text, -1 until a rule asks. */
+  chars: number;
+  /** 1 when text holds a line terminator, 0 when not, -1 until a rule asks. */
+  breaks: number;
+  scanned: boolean;
+  has0: number;
+  has1: number;
+}
+
+/** The probe of a block's match form for the norm lists of `rules`. */
+export function probeOf(rules: Matcher, norm: string): Probe {
+  const text = norm.length > MAX_MATCH_CHARS ? norm.slice(0, MAX_MATCH_CHARS) : norm;
+  const shared = rules.boilerplate.shared?.shared;
+  const pf = shared ? warmPrefilter(shared.lazy) : null;
+  return {
+    norm,
+    text,
+    shared,
+    pf,
+    plan: pf && shared ? planOf(shared, pf) : undefined,
+    exact: shared && text.length <= shared.longestExact ? (shared.exact.get(text) ?? null) : null,
+    firstClass: pf ? (pf.classOf[text.charCodeAt(0)] ?? 0) : 0,
+    chars: -1,
+    breaks: -1,
+    scanned: false,
+    has0: 0,
+    has1: 0,
+  };
+}
+
+/** Builds the shared prefilter of the matcher's norm lists now (tests compare with it). */
+export function primeShared(rules: Matcher): Prefilter | null {
+  const shared = rules.boilerplate.shared?.shared;
+  return shared ? builtPrefilter(shared.lazy) : null;
+}
+
+/** firstMatch on a probe of the list's own matcher: the shared lookup and scan. */
+function firstMatchShared<R>(rules: RuleList<R>, place: SharedPlace, p: Probe): CompiledRule<R> | undefined {
+  const probe = p.text;
+  const exactAt = p.exact ? p.exact[place.no]! : rules.length;
+  const pf = p.pf;
+  const offset = place.offset;
+  const plan = p.plan;
+  if (plan) {
+    // The same tests as the loop below, on the rules the first unit allows, in list order.
+    const ids = plan.byClass[place.no]![p.firstClass]!;
+    for (let k = 0; k < ids.length; k++) {
+      const i = ids[k]!;
+      if (i >= exactAt) break;
+      const r = rules[i]!;
+      const max = r.maxChars ?? Number.POSITIVE_INFINITY;
+      if (probe.length > max) {
+        if (p.chars < 0) p.chars = codePointLength(probe);
+        if (p.chars > max) continue;
+      }
+      const need0 = plan.need0[offset + i]!;
+      const need1 = plan.need1[offset + i]!;
+      if ((need0 !== 0 || need1 !== 0) && probe.length <= SCAN_LIMIT) {
+        if (!p.scanned) {
+          p.scanned = true;
+          [p.has0, p.has1] = unitsHeld(pf!, probe);
+        }
+        if ((p.has0 & need0) !== need0 || (p.has1 & need1) !== need1) continue;
+      }
+      if (r.unguarded) {
+        if (p.breaks < 0) p.breaks = LINE_TERMINATOR.test(probe) ? 1 : 0;
+        if (p.breaks === 0 ? r.unguarded.test(probe) : r.pattern!.test(probe)) return r;
+      } else if (r.pattern!.test(probe)) return r;
+    }
+    return rules[exactAt];
+  }
+  for (let i = 0; i < exactAt; i++) {
+    const r = rules[i]!;
+    if (!r.pattern) continue;
+    const need = pf?.rules[offset + i];
+    if (need && need.firstBit >= 0 && (pf!.firstBits[p.firstClass * 2 + (need.firstBit >> 5)]! & (1 << (need.firstBit & 31))) === 0) continue;
+    const max = r.maxChars ?? Number.POSITIVE_INFINITY;
+    if (probe.length > max) {
+      if (p.chars < 0) p.chars = codePointLength(probe);
+      if (p.chars > max) continue;
+    }
+    if (need && (need.need0 !== 0 || need.need1 !== 0) && probe.length <= SCAN_LIMIT) {
+      if (!p.scanned) {
+        p.scanned = true;
+        [p.has0, p.has1] = unitsHeld(pf!, probe);
+      }
+      if ((p.has0 & need.need0) !== need.need0 || (p.has1 & need.need1) !== need.need1) continue;
+    }
+    // Past the length check above, the guard of an unguarded rule holds unless a line breaks.
+    if (r.unguarded) {
+      if (p.breaks < 0) p.breaks = LINE_TERMINATOR.test(probe) ? 1 : 0;
+      if (p.breaks === 0 ? r.unguarded.test(probe) : r.pattern.test(probe)) return r;
+    } else if (r.pattern.test(probe)) return r;
+  }
+  return rules[exactAt];
+}
+
+/** The first rule of the list that matches the normalised text (or a probe of it), or undefined. */
+export function firstMatch<R>(rules: RuleList<R>, input: string | Probe): CompiledRule<R> | undefined {
+  if (typeof input !== 'string') {
+    const place = rules.shared;
+    if (place && place.shared === input.shared) return firstMatchShared(rules, place, input);
+  }
+  const norm = typeof input === 'string' ? input : input.norm;
   const probe = norm.length > MAX_MATCH_CHARS ? norm.slice(0, MAX_MATCH_CHARS) : norm;
   const index = rules.firstExact;
   if (!index) {

@@ -41,9 +41,10 @@ function labelBlocks(blocks: readonly Block[], rules: Matcher, t: Thresholds, me
     const key = b.bullet ? `*${b.text}` : b.text;
     let j = byText.get(key);
     if (!j) byText.set(key, (j = judgeBlock(b, rules, t)));
-    // A literal rather than a spread: spreading every block of every pass showed in the profile.
-    // Typed as a full Block, so a new Block field fails to compile here instead of going missing.
-    const measured: Block & { features: Judgement['features'] } = {
+    // One literal, as withVerdict builds it (same keys, same order), rather than a measured block
+    // and then its labelled copy: two objects a block a pass showed in the profile. Typed as a
+    // full Classified, so a new Block field fails to compile here instead of going missing.
+    const labelled: Classified = {
       id: b.id,
       lines: b.lines,
       text: b.text,
@@ -51,8 +52,10 @@ function labelBlocks(blocks: readonly Block[], rules: Matcher, t: Thresholds, me
       gapBefore: b.gapBefore,
       bullet: b.bullet,
       features: j.features,
+      verdict: j.verdict,
+      cue: j.cue,
     };
-    return withVerdict(measured, j.verdict, j.cue);
+    return labelled;
   });
   return dropRepeatedKept(reviseByNeighbours(dropDuplicateCaptions(marks ? markTemplate(first, marks) : first), t));
 }

@@ -419,9 +419,12 @@ function leadsWithDot(part: Part): boolean {
   }
 }
 
-// A gram is a unit (below 2^16) or a pair of units in a row (from 2^32 up).
+// A gram is a unit (below 2^16), a pair of units in a row (from 2^32 up) or three units in a row
+// (from 2^49 up; below 2^50, so every gram is an exact integer).
 const PAIR = 2 ** 32;
+const TRIPLE = 2 ** 49;
 const MAX_PAIRS = 16;
+const MAX_TRIPLES = 16;
 
 function pairGram(x: number, y: number): number {
   return PAIR + x * 0x10000 + y;
@@ -431,6 +434,16 @@ function pairGram(x: number, y: number): number {
 function pairUnits(g: number): [number, number] {
   const v = g - PAIR;
   return [Math.floor(v / 0x10000), v % 0x10000];
+}
+
+function tripleGram(x: number, y: number, z: number): number {
+  return TRIPLE + x * 2 ** 32 + y * 0x10000 + z;
+}
+
+/** The three units of a triple gram. */
+function tripleUnits(g: number): [number, number, number] {
+  const v = g - TRIPLE;
+  return [Math.floor(v / 2 ** 32), Math.floor(v / 0x10000) % 0x10000, v % 0x10000];
 }
 
 /**
@@ -454,9 +467,12 @@ function score(set: ReadonlySet<number>): number {
   let s = 0;
   for (const g of set) {
     if (g < PAIR) s += frequency(g);
-    else {
+    else if (g < TRIPLE) {
       const [x, y] = pairUnits(g);
       s += (frequency(x) * frequency(y)) / 25;
+    } else {
+      const [x, y, z] = tripleUnits(g);
+      s += (frequency(x) * frequency(y) * frequency(z)) / 625;
     }
   }
   return s;
@@ -486,6 +502,15 @@ function required(part: Part): ReadonlySet<number>[] {
         const pairs = new Set<number>();
         for (const x of a.set) for (const y of b.set) pairs.add(pairGram(x, y));
         out.push(pairs);
+      }
+      // Three in a row: rarer still ("afp", "epa" where the pairs "af", "ep" are common words' too).
+      for (let i = 0; i + 2 < part.items.length; i++) {
+        const [a, b, c] = [part.items[i]!, part.items[i + 1]!, part.items[i + 2]!];
+        if (a.kind !== 'unit' || b.kind !== 'unit' || c.kind !== 'unit' || !a.set || !b.set || !c.set) continue;
+        if (a.set.size * b.set.size * c.set.size > MAX_TRIPLES) continue;
+        const triples = new Set<number>();
+        for (const x of a.set) for (const y of b.set) for (const z of c.set) triples.add(tripleGram(x, y, z));
+        out.push(triples);
       }
       return best(out);
     }
@@ -519,7 +544,7 @@ const MAX_SCORE = 12;
 export interface PatternNeeds {
   /** Units the text's first code unit must be one of; null for no condition. */
   readonly first: ReadonlySet<number> | null;
-  /** The pattern scans: it is not anchored, or starts with a run of `.`; clauses can only pay then. */
+  /** The pattern scans: it is not anchored, or starts with a run of `.` (it may cost a pass over the text). */
   readonly scans: boolean;
   /** Clauses, rarest first: the text must hold a unit of each. */
   readonly clauses: readonly ReadonlySet<number>[];
@@ -543,6 +568,7 @@ export function allows(needs: PatternNeeds, text: string): boolean {
     for (let i = 0; i < text.length; i++) {
       if (c.has(text.charCodeAt(i))) return true;
       if (i > 0 && c.has(pairGram(text.charCodeAt(i - 1), text.charCodeAt(i)))) return true;
+      if (i > 1 && c.has(tripleGram(text.charCodeAt(i - 2), text.charCodeAt(i - 1), text.charCodeAt(i)))) return true;
     }
     return false;
   });
@@ -557,10 +583,15 @@ export interface Prefilter {
   /** Per class, two words of rule bits: the anchored rules a first unit of the class allows. */
   readonly firstBits: Int32Array;
   /**
-   * Per pairSlot of two units in a row, two words of clause bits. Pairs that share a slot share
-   * their bits, which can only let a pattern run that need not: the slots are a hash.
+   * Per pairSlot of two units in a row, a row of pairRows: two words of clause bits. Pairs that
+   * share a slot share their bits, which can only let a pattern run that need not: the slots are
+   * a hash. A row number per slot rather than the bits keeps the table small enough to stay in
+   * the cache (eight times smaller; the bits of one slot were the scan's main cost).
    */
-  readonly pairBits: Int32Array;
+  readonly pairRow: Uint8Array | Uint16Array;
+  readonly pairRows: Int32Array;
+  /** Some clause holds triple grams: their bits sit in the same slots, by tripleSlot. */
+  readonly triples: boolean;
   /** Per rule, in list order: the clause bits it needs and its first bit, both as two words. */
   readonly rules: readonly RuleNeeds[];
 }
@@ -579,6 +610,11 @@ export function pairSlot(x: number, y: number): number {
   return Math.imul((x << 16) | y, 0x9e3779b1) >>> (32 - SLOT_BITS);
 }
 
+/** The slot of units x, y, z in a row, in the same table as the pairs (a collision only lets a pattern run). */
+export function tripleSlot(x: number, y: number, z: number): number {
+  return Math.imul(Math.imul((x << 16) | y, 0x9e3779b1) ^ z, 0x85ebca6b) >>> (32 - SLOT_BITS);
+}
+
 const NO_NEEDS: RuleNeeds = { need0: 0, need1: 0, firstBit: -1 };
 // Two 32-bit words of clause bits and of first bits: rules beyond that simply run unfiltered.
 const BITS = 64;
@@ -593,8 +629,11 @@ export function buildPrefilter(patterns: readonly (RegExp | undefined)[]): Prefi
     if (!n) return NO_NEEDS;
     let need0 = 0;
     let need1 = 0;
-    // A first-unit test is cheaper than a scan, and a pattern that fails early needs neither.
-    for (const c of n.first || !n.scans ? [] : n.clauses.slice(0, 2)) {
+    // A first-unit test is cheaper than a scan. An anchored pattern without one gets clauses too:
+    // it fails early, but the norm lists' scan is shared (match.ts probeOf), so by the time it is
+    // reached the scan is usually done, and a skipped call costs less than an early failure
+    // (zh/hot-news-pattern ran on every block; regex calls per corpus round 964,373 -> 902,863).
+    for (const c of n.first ? [] : n.clauses.slice(0, 2)) {
       const key = [...c].sort((a, b) => a - b).join(',');
       let id = clauseIds.get(key);
       if (id === undefined) {
@@ -629,17 +668,37 @@ export function buildPrefilter(patterns: readonly (RegExp | undefined)[]): Prefi
   const clauseBits = new Int32Array(rows * 2);
   const firstBits = new Int32Array(rows * 2);
   const pairBits = new Int32Array(2 << SLOT_BITS);
+  let triples = false;
   const set = (bits: Int32Array, sets: readonly ReadonlySet<number>[]): void =>
     sets.forEach((s, i) => {
       for (const g of s) {
         if (g < PAIR) bits[classOf[g]! * 2 + (i >> 5)]! |= 1 << (i & 31);
-        else {
+        else if (g < TRIPLE) {
           const [x, y] = pairUnits(g);
           pairBits[pairSlot(x, y) * 2 + (i >> 5)]! |= 1 << (i & 31);
+        } else {
+          const [x, y, z] = tripleUnits(g);
+          triples = true;
+          pairBits[tripleSlot(x, y, z) * 2 + (i >> 5)]! |= 1 << (i & 31);
         }
       }
     });
   set(clauseBits, clauseSets);
   set(firstBits, firstSets);
-  return { classOf, clauseBits, firstBits, pairBits, rules };
+  // The distinct bit rows of the slots, row 0 empty; a slot keeps the number of its row.
+  const rowIds = new Map<string, number>([['0,0', 0]]);
+  const rowList: number[] = [0, 0];
+  const slots = 1 << SLOT_BITS;
+  const ids = new Uint32Array(slots);
+  for (let k = 0; k < slots; k++) {
+    const key = `${pairBits[k * 2]},${pairBits[k * 2 + 1]}`;
+    let id = rowIds.get(key);
+    if (id === undefined) {
+      rowIds.set(key, (id = rowIds.size));
+      rowList.push(pairBits[k * 2]!, pairBits[k * 2 + 1]!);
+    }
+    ids[k] = id;
+  }
+  const pairRow = rowIds.size <= 256 ? Uint8Array.from(ids) : Uint16Array.from(ids);
+  return { classOf, clauseBits, firstBits, pairRow, pairRows: Int32Array.from(rowList), triples, rules };
 }

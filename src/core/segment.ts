@@ -1,7 +1,7 @@
 import type { Block } from './types.js';
 import { codePointLength, displayAndMatchForms, displayForm, displayWidth, joinWrapped, matchForm } from './text.js';
 
-interface RawLine {
+export interface RawLine {
   readonly no: number;
   readonly indent: number;
   readonly content: string;
@@ -9,6 +9,11 @@ interface RawLine {
   /** Width in code points and in terminal columns; converters disagree on which they wrap by. */
   readonly chars: number;
   readonly cols: number;
+  /**
+   * The content is ASCII and holds no white space but single spaces: it is its own display form
+   * (NFC, nothing to collapse or trim), and its match form is its lower case.
+   */
+  readonly plain: boolean;
 }
 
 // lynx draws `*`/`+`/`o`/`#` bullets, w3m `•`, html-to-text `*` or `-`. Only the drawn marks are
@@ -45,25 +50,77 @@ function contentBounds(line: string): [start: number, end: number] {
   return [start, end];
 }
 
-function toRawLines(text: string): RawLine[] {
-  const lines = text.split(/\r\n|\r|\n/u);
-  const out = new Array<RawLine>(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    // Zero-width characters alone do not make a line: a line of them is blank (zero-width-blank-line).
-    const [start, end] = contentBounds(line);
-    const trimmedEnd = line.slice(0, end);
-    const content = start === 0 ? trimmedEnd : line.slice(start, end);
-    out[i] = {
-      no: i + 1,
-      indent: trimmedEnd.length - content.length,
-      content,
-      bullet: BULLET.test(content),
-      chars: codePointLength(trimmedEnd),
-      cols: displayWidth(trimmedEnd),
-    };
+const NOT_ASCII = 0;
+const ASCII = 1;
+const PLAIN = 2;
+
+/**
+ * NOT_ASCII when text[from, end) holds a unit above 0x7f; else PLAIN when text[start, end) holds no
+ * white space but single spaces (no tab, no run of two), which is what displayForm collapses
+ * (JavaScript's \s within ASCII is 0x09-0x0d and 0x20); else ASCII.
+ */
+function asciiState(text: string, from: number, start: number, end: number): number {
+  let state = PLAIN;
+  let prevSpace = false;
+  for (let k = from; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x80) return NOT_ASCII;
+    if (k < start || state !== PLAIN) continue;
+    if (c === 0x20) {
+      if (prevSpace) state = ASCII;
+      prevSpace = true;
+    } else if (c >= 0x09 && c <= 0x0d) state = ASCII;
+    else prevSpace = false;
   }
-  return out;
+  return state;
+}
+
+/** Whether a line may start with BULLET (its first unit is a mark or a digit); BULLET decides. */
+function mayBeBullet(c: number): boolean {
+  // * • · ▪ ◦ + o # - and digits
+  return c === 0x2a || c === 0x2022 || c === 0xb7 || c === 0x25aa || c === 0x25e6 || c === 0x2b || c === 0x6f || c === 0x23 || c === 0x2d || (c >= 0x30 && c <= 0x39);
+}
+
+/** Whether a line may start with DRAWN_BULLET (its first unit is a drawn mark); DRAWN_BULLET decides. */
+function mayBeDrawnBullet(c: number): boolean {
+  // * • · ▪ ◦ + o #
+  return c === 0x2a || c === 0x2022 || c === 0xb7 || c === 0x25aa || c === 0x25e6 || c === 0x2b || c === 0x6f || c === 0x23;
+}
+
+/**
+ * The lines of the text as `text.split(/\r\n|\r|\n/u)` cuts them, each read where it stands in the
+ * text: its bounds are found by index and only its content is cut out.
+ */
+export function toRawLines(text: string): RawLine[] {
+  const out: RawLine[] = [];
+  const n = text.length;
+  // The next line feed and carriage return at or after the line start (n for none).
+  let lf = -1;
+  let cr = -1;
+  for (let from = 0, no = 1; ; no++) {
+    if (lf < from) lf = text.indexOf('\n', from) >>> 0;
+    if (cr < from) cr = text.indexOf('\r', from) >>> 0;
+    const stop = Math.min(lf, cr, n);
+    // Zero-width characters alone do not make a line: a line of them is blank (zero-width-blank-line).
+    let end = stop;
+    while (end > from && isTrimmed(text.charCodeAt(end - 1))) end--;
+    let start = from;
+    while (start < end && isTrimmed(text.charCodeAt(start))) start++;
+    const state = asciiState(text, from, start, end);
+    const content = text.slice(start, end);
+    out.push({
+      no,
+      indent: start - from,
+      content,
+      bullet: mayBeBullet(content.charCodeAt(0)) && BULLET.test(content),
+      // ASCII holds no surrogate and no wide character: one code point and one column per unit.
+      chars: state === NOT_ASCII ? codePointLength(text.slice(from, end)) : end - from,
+      cols: state === NOT_ASCII ? displayWidth(text.slice(from, end)) : end - from,
+      plain: state === PLAIN,
+    });
+    if (stop >= n) return out;
+    from = stop === cr && lf === cr + 1 ? stop + 2 : stop + 1;
+  }
 }
 
 /**
@@ -152,13 +209,16 @@ export function segment(text: string): Block[] {
       gap = true;
       continue;
     }
-    let joined = line.content.replace(DRAWN_BULLET, '');
+    let joined = mayBeDrawnBullet(line.content.charCodeAt(0)) ? line.content.replace(DRAWN_BULLET, '') : line.content;
     let last = i;
+    // Plain lines joined with one space or none make plain text: its own display form.
+    let plain = line.plain;
     while (wrap && last + 1 < lines.length && continues(lines[last]!, lines[last + 1]!, wrap)) {
       last++;
       joined = joinWrapped(joined, lines[last]!.content);
+      plain &&= lines[last]!.plain;
     }
-    const [shown, norm] = displayAndMatchForms(joined);
+    const [shown, norm] = plain ? [joined, joined.toLowerCase()] : displayAndMatchForms(joined);
     if (shown !== '') {
       blocks.push({
         id: blocks.length,

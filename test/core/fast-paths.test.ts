@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codePointLength, displayAndMatchForms, displayForm, displayWidth, joinWrapped, matchForm } from '../../src/core/text.js';
-import { measure } from '../../src/core/features.js';
-import { segment, segmentParagraphs } from '../../src/core/segment.js';
-import { compileRules, firstMatch, maxMatchChars } from '../../src/core/match.js';
+import { isCjkCode, isCloser, isComma, isTerminal, measure, UNIT_KIND } from '../../src/core/features.js';
+import { segment, segmentParagraphs, toRawLines } from '../../src/core/segment.js';
+import { compileRules, firstMatch, maxMatchChars, unguarded } from '../../src/core/match.js';
 import { defaultRules } from '../../src/rules/index.js';
 import type { Block, LineRule } from '../../src/core/types.js';
 
@@ -49,6 +49,75 @@ describe('text shortcuts equal their definitions', () => {
   });
 });
 
+describe('segment: plain ASCII lines skip the text forms', () => {
+  // Wrapped dumps of ASCII with tabs, runs of spaces and bullets, so that lines join and some are not plain.
+  const word = fc.constantFrom('the', 'And', 'x', 'well-', 'known', '*', '* a', 'o', '1.', ' ', '  ', '\t', '\u000b', 'A.', '...', 'é', '中');
+  const line = fc.array(word, { maxLength: 14 }).map((a) => a.join(' '));
+  const dump = fc.array(fc.oneof(line, fc.constant('')), { minLength: 6, maxLength: 40 }).map((a) => a.join('\n'));
+
+  it('gives each block the display and match forms of its joined lines', () => {
+    fc.assert(
+      fc.property(dump, (d) => {
+        for (const b of segment(d)) {
+          expect(b.text).toBe(slowDisplayForm(b.text));
+          expect(b.norm).toBe(slowMatchForm(b.text));
+        }
+        // The same dump with its lines padded to the wrap width joins differently; forms still hold.
+        for (const b of segment(d.split('\n').map((l) => l.padEnd(40, l === '' ? '' : ' x')).join('\n'))) expect(b.norm).toBe(slowMatchForm(b.text));
+      }),
+      runs,
+    );
+  });
+
+  it('tries the bullet regexes only on lines that start with a mark or a digit', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const line = `${String.fromCharCode(c)} x`;
+      const [b] = segment(line);
+      if (!b) continue;
+      const bullet = /^(?:[*•·▪◦+o#-]|\d{1,3}[.)])\s+(?=\S)/u.test(line.trim());
+      if (b.bullet !== bullet) expect(b.bullet, c.toString(16)).toBe(bullet);
+      const content = line.replace(/^[\s\u3000\u200b-\u200f\u2060-\u2064\ufeff]+|[\s\u3000\u200b-\u200f\u2060-\u2064\ufeff]+$/gu, '');
+      const shown = displayForm(content.replace(/^[*•·▪◦+o#]\s+(?=\S)/u, ''));
+      if (b.text !== shown) expect(b.text, c.toString(16)).toBe(shown);
+    }
+  });
+
+  it('equals the text forms of the joined text, line by line', () => {
+    const lines = ['a  b', 'a\tb', 'plain line', '* bullet', '*  two spaces', '  indented  ', 'x\u000bz', 'Ünï'];
+    for (const l of lines) {
+      const [b] = segment(l);
+      expect([b!.text, b!.norm], l).toEqual(displayAndMatchForms(l.trim().replace(/^[*•·▪◦+o#]\s+(?=\S)/u, '')));
+    }
+  });
+});
+
+describe('toRawLines', () => {
+  const TRIM = /^[\s\u3000\u200b-\u200f\u2060-\u2064\ufeff]+|[\s\u3000\u200b-\u200f\u2060-\u2064\ufeff]+$/gu;
+  const breaks = fc.constantFrom('\n', '\r', '\r\n', '\n\r', '\r\r\n', '\n\n');
+  const dump = fc.array(fc.oneof(text, breaks, fc.constantFrom('* x', '  ab  cd', '\u200b', '\t', '中文 ')), { maxLength: 16 }).map((a) => a.join(''));
+
+  it('cuts lines as split(/\\r\\n|\\r|\\n/u) does, trimmed, with their widths', () => {
+    fc.assert(
+      fc.property(dump, (d) => {
+        const lines = d.split(/\r\n|\r|\n/u);
+        const raw = toRawLines(d);
+        expect(raw.length).toBe(lines.length);
+        raw.forEach((r, i) => {
+          const line = lines[i]!;
+          const content = line.replace(TRIM, '');
+          const trimmedEnd = content === '' ? '' : line.slice(0, line.lastIndexOf(content) + content.length);
+          expect(r.no).toBe(i + 1);
+          expect(r.content).toBe(content);
+          if (content !== '') expect(r.indent).toBe(trimmedEnd.length - content.length);
+          expect(r.chars).toBe([...trimmedEnd].length);
+          expect(r.cols).toBe(slowWidth(trimmedEnd));
+        });
+      }),
+      runs,
+    );
+  });
+});
+
 describe('segmentParagraphs', () => {
   const dump = fc.array(fc.oneof(text, fc.constantFrom('* item', '• 中文', '1. one', '  indented', '')), { maxLength: 12 }).map((a) => a.join('\n'));
   const asSegment = (paras: { text: string; norm: string }[]) => segment(paras.map((p) => p.text).join('\n\n'));
@@ -75,6 +144,17 @@ describe('segmentParagraphs', () => {
 });
 
 describe('measure shortcuts', () => {
+  it("reads each code unit's class from UNIT_KIND as the chain of predicates gives it", () => {
+    const CAP = (c: number): boolean => c < 0x250 && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase();
+    for (let c = 0; c < 0x10000; c++) {
+      const space = c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
+      const digit = (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+      const cls = space ? 1 : isCjkCode(c) ? 2 : digit ? 3 : isTerminal(c) ? 4 : isComma(c) ? 5 : CAP(c) ? 6 : 0;
+      const ends = isCloser(c) || isCjkCode(c) ? 8 : 0;
+      if (UNIT_KIND[c] !== (cls | ends)) expect(UNIT_KIND[c], c.toString(16)).toBe(cls | ends);
+    }
+  });
+
   const rules = compileRules(defaultRules);
   const ENDS_SENTENCE = /(?:[.!?。！？;；．]|[^.]\.\.\.|…|……)[”"’'」』）)\]]*$|[：:]$/u;
   const TRUNCATED = /(?<![.…])(?:\.\.\.|…)\s*[)\]）】»]?$/u;
@@ -164,5 +244,38 @@ describe('length guards', () => {
       fc.property(long, (t) => guarded.every((r) => codePointLength(t) <= maxMatchChars(r.pattern!) || !r.pattern!.test(t))),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('unguarded patterns', () => {
+  const LT = /[\n\r\u2028\u2029]/u;
+  // Where the guard holds (no line terminator, at most N code points), the unguarded regex answers as the pattern.
+  const agrees = (re: RegExp, s: string): boolean => {
+    const u = unguarded(re);
+    if (!u || LT.test(s) || codePointLength(s) > maxMatchChars(re)) return true;
+    return u.test(s) === re.test(s);
+  };
+
+  it('reads only a zero-minimum guard on a u-mode pattern with no top-level |', () => {
+    expect(unguarded(/^(?=.{0,120}$).*\bsubscribe\b/u)?.source).toBe('\\bsubscribe\\b');
+    expect(unguarded(/^(?=.{0,120}$).*?x(y)/iu)?.source).toBe('x(y)');
+    expect(unguarded(/^(?=.{0,9}$)(a|b)c/u)?.source).toBe('^(?:(a|b)c)');
+    expect(unguarded(/^(?=.{2,9}$)(a|b)/u)).toBeUndefined();
+    expect(unguarded(/^(?=.{0,5}$)a|b/u)).toBeUndefined();
+    expect(unguarded(/^(?=.{0,5}$)a/mu)).toBeUndefined();
+    expect(unguarded(/^(?=.{0,5}$)a/su)).toBeUndefined();
+    expect(unguarded(/^(?=.{0,5}$)a/)).toBeUndefined();
+    expect(unguarded(/^(?=.{0,5}$).*|a/u)).toBeUndefined();
+  });
+
+  it('answers as the guarded pattern on texts the guard admits, for the packs and hand-made patterns', () => {
+    const made = [
+      /^(?=.{0,12}$).*\bab/u, /^(?=.{0,12}$).*(?<=x)ab/u, /^(?=.{0,12}$).*(?:^ab|cd$)/u, /^(?=.{0,12}$).*?(a)\1/u,
+      /^(?=.{0,12}$).*/u, /^(?=.{0,12}$)(?:a|.*b)$/u, /^(?=.{0,3}$)\p{L}+/u, /^(?=.{0,12}$).*\Bb/iu,
+    ];
+    const all = [...(Object.values(defaultRules).filter(Array.isArray) as LineRule[][]).flat().flatMap((r) => (r.pattern ? [r.pattern] : [])), ...made];
+    expect(all.filter((re) => unguarded(re)).length).toBeGreaterThan(12);
+    const short = fc.oneof(text, fc.constantFrom('ab', 'xab', 'a ab', 'aa', 'cd', '\u{1F600}ab', 'a\nab', 'abab\u2028', 'Ab', 'subscribe now'));
+    fc.assert(fc.property(short, (s) => all.every((re) => agrees(re, s) && agrees(re, matchForm(s)))), runs);
   });
 });

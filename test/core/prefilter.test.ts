@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allows, analysePattern, isCaseless } from '../../src/core/prefilter.js';
-import { compileRules, firstMatch, firstPattern, primePrefilter, type RuleList } from '../../src/core/match.js';
+import { compileRules, firstMatch, firstPattern, primePrefilter, primeShared, probeOf, type RuleList } from '../../src/core/match.js';
 import { matchForm } from '../../src/core/text.js';
 import { defaultRules } from '../../src/rules/index.js';
 import type { LineRule } from '../../src/core/types.js';
@@ -55,6 +55,27 @@ describe('analysePattern on the rule packs', () => {
   });
 });
 
+describe('analysePattern: units, pairs and triples in a row', () => {
+  it('needs three letters in a row where the pattern spells them, in either case under i', () => {
+    const needs = analysePattern(/\b(?:afp|epa)\b/iu);
+    // "af" and "fp" are there, but not "afp": pairs alone would let the pattern run.
+    expect(allows(needs, 'af fp ep pa')).toBe(false);
+    expect(allows(needs, 'photo: AFP')).toBe(true);
+    expect(allows(needs, 'ePa')).toBe(true);
+    expect(/\b(?:afp|epa)\b/iu.test('af fp ep pa')).toBe(false);
+  });
+
+  it('filters with triples as the plain list does, on a list of literal-word patterns', () => {
+    const words = ['afp', 'epa', 'reuters', 'getty', 'xinhua', '新华社', 'ap photo'];
+    const list = words.map((w, i) => ({ id: `t/w${i}`, reason: 'nav' as const, pattern: new RegExp(`\\b${w}\\b`, 'iu') }));
+    const compiled = compileRules({ ...defaultRules, boilerplate: list }).boilerplate;
+    expect(compiled.prefilter).toBeTruthy();
+    const plain = Object.assign([...compiled], { firstExact: compiled.firstExact });
+    const texts = fc.array(fc.constantFrom('af', 'fp', 'afp', 'AFP', 'e', 'pa', 'ep', ' ', 'reu', 'ters', 'getty', '新华', '社', 'ap', ' photo', 'x'), { maxLength: 10 }).map((a) => a.join(''));
+    fc.assert(fc.property(texts, (t) => firstMatch(compiled, t)?.id === firstMatch(plain, t)?.id), { numRuns: 3000 });
+  });
+});
+
 describe('firstMatch with the prefilter', () => {
   const rules = compileRules(defaultRules);
   const plain = (list: RuleList<unknown>): RuleList<unknown> => Object.assign([...list], { firstExact: list.firstExact });
@@ -100,6 +121,40 @@ describe('firstMatch with the prefilter', () => {
       fc.property(text, (s) => plains.every(([a, b]) => firstMatch(a, s)?.id === firstMatch(b, s)?.id)),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('firstMatch on a probe (one lookup and one scan for all the norm lists)', () => {
+  const rules = compileRules(defaultRules);
+  const plain = (list: RuleList<unknown>): RuleList<unknown> => Object.assign([...list], { firstExact: list.firstExact });
+  const each = ['endMarkers', 'trendingHeaders', 'categories', 'stamps', 'boilerplate'] as const;
+  const list = (l: (typeof each)[number]): RuleList<unknown> => rules[l];
+  const same = (s: string): boolean => {
+    const probe = probeOf(rules, s);
+    return each.every((l) => firstMatch(list(l), probe)?.id === firstMatch(plain(list(l)), s)?.id);
+  };
+
+  it('finds the rule the plain list finds before and after the shared prefilter is built', () => {
+    for (const line of fixtureLines.slice(0, 300)) expect(same(line), line).toBe(true);
+    expect(primeShared(rules)).toBeTruthy();
+    for (const line of fixtureLines) expect(same(line), line).toBe(true);
+    for (const l of each) for (const r of rules[l]) for (const s of r.exact) expect(same(s), s).toBe(true);
+    fc.assert(fc.property(text, same), { numRuns: 3000 });
+  });
+
+  it('filters as many rules with one shared prefilter as with one per list', () => {
+    const shared = primeShared(rules)!;
+    const filtered = (rs: readonly { need0: number; need1: number; firstBit: number }[]): number => rs.filter((n) => n.need0 || n.need1 || n.firstBit >= 0).length;
+    const separate = each.reduce((n, l) => n + filtered(rules[l].prefilter?.rules ?? []), 0);
+    expect(filtered(shared.rules)).toBe(separate);
+  });
+
+  it('reads a probe of another matcher as its text', () => {
+    const other = compileRules(defaultRules);
+    for (const line of fixtureLines.slice(0, 200)) {
+      const probe = probeOf(other, line);
+      for (const l of each) expect(firstMatch(list(l), probe)?.id, line).toBe(firstMatch(plain(list(l)), line)?.id);
+    }
   });
 });
 
