@@ -37,7 +37,7 @@ export const en = {
     {
       id: 'en/ad-slot',
       reason: 'ad',
-      pattern: /^(?:.{1,120}\.\.\. ?view full size|view full size|enlarge (?:this )?(?:image|photo)|advertisement|advertising|advert|ad|ads|sponsored|sponsored content|promoted|story continues below(?: advertisement)?|continue reading (?:below|the main story)|article continues below(?: advertisement)?|\(?ad\)?|- advertisement -|scroll to continue with content)$/u,
+      pattern: /^(?:view full size|enlarge (?:this )?(?:image|photo)|advertisement|advertising|advert|ad|ads|sponsored|sponsored content|promoted|story continues below(?: advertisement)?|continue reading (?:below|the main story)|article continues below(?: advertisement)?|\(?ad\)?|- advertisement -|scroll to continue with content)$/u,
     },
     {
       id: 'en/disclaimer',
@@ -131,6 +131,13 @@ export const en = {
       id: 'en/byline-handle',
       reason: 'nav',
       pattern: /^[\p{L}.'’-]+(?: [\p{L}.'’-]+){1,2} ?@\w{2,15}$/u,
+    },
+    {
+      // A photo's cut caption with its enlarge link ("Protesters gather... View full size"). Its own
+      // rule under a length guard: inside en/ad-slot it made every short line a scan.
+      id: 'en/view-full-size',
+      reason: 'ad',
+      pattern: /^(?=.{0,140}$).{1,120}\.\.\. ?view full size$/u,
     },
     {
       // A magazine's subscription offer: "12 issues for £11.99", "delivered through your letterbox".

@@ -97,6 +97,7 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     ['[shutterstock_106447427-300x200]', 'decoration'],
     ['[spacer.gif]', 'decoration'],
     ['Image 1 of 5', 'decoration'],
+    ['Protesters gather outside the parliament on Tuesday... View full size', 'ad'],
     ['010_Clymer-1', 'decoration'],
     ['clip_image002', 'decoration'],
     ['Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here for more information.', 'ad'],
