@@ -43,7 +43,7 @@ export const zh = {
       id: 'zh/copyright',
       reason: 'footer',
       // A footer line is short; a long paragraph that mentions © or a licence is prose.
-      pattern: /^(?=.{0,400}$).*(?:版权所有(?![者人])|版權所有(?![者人])|版权声明|版權聲明|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b)|©\s*(?:\d{4}|\p{L})|\(c\)\s*\d{4}|all rights reserved|icp备|icp證|icp证|京icp|沪icp|粤icp|网安备|網安備|公网安备|违法和不良信息举报|违法不良信息举报|举报电话|舉報電話|未经授权|未經授權|不得转载|不得轉載|禁止转载|禁止轉載|互联网新闻信息服务许可证|广播电视节目制作经营许可证|增值电信业务经营许可证|网络文化经营许可证)/u,
+      pattern: /^(?=.{0,400}$).*(?:版权所有(?![者人])|版權所有(?![者人])|版权声明|版權聲明|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b)|©\s*(?:\d{4}|\p{L})|\(c\)\s*\d{4}|all rights reserved|icp备|icp證|icp证|国内统一刊号|國內統一刊號|邮发代号|郵發代號|京icp|沪icp|粤icp|网安备|網安備|公网安备|违法和不良信息举报|违法不良信息举报|举报电话|舉報電話|未经授权|未經授權|不得转载|不得轉載|禁止转载|禁止轉載|互联网新闻信息服务许可证|广播电视节目制作经营许可证|增值电信业务经营许可证|网络文化经营许可证)/u,
     },
     {
       id: 'zh/nav-words',

@@ -86,6 +86,7 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     ['Copyright © 2023 Example Media. All rights reserved.', 'footer'],
     ['Copyright @ 2019 The New Arab.', 'footer'],
     ['版权所有 不得转载', 'footer'],
+    ['西藏日报社出版|国内统一刊号：CN54—0002|邮发代号：67—1', 'footer'],
     ['分享到：微信 微博', 'share'],
     ['Share this article', 'share'],
     ['Sharing is caring!', 'share'],
