@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { statSync, type Stats } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -5,7 +6,7 @@ import { type FormatName, extensions } from '../formats/index.js';
 import { SCHEMA_ID } from '../formats/record.js';
 import { commonBase, expandInputs, NoMatchError, type InputFile } from '../io/glob.js';
 import { readLines, type Line } from '../io/lines.js';
-import { describeFsError, InputError, readBytes } from '../io/read.js';
+import { decodeOrFail, describeFsError, InputError, readBytes } from '../io/read.js';
 import { pendingTempFiles, prepareOutDir, writeAtomic } from '../io/write.js';
 import { defaultJobs, runBatch, type Outcome, type Prepared } from './batch.js';
 import type { CleanInit, CleanInput, CleanOutput } from './clean-task.js';
@@ -188,6 +189,11 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
   const out = createWriter(io.stdout);
   const init: CleanInit = { mode: opts.mode, configPath: opts.configPath, cwd: io.cwd, encoding: s.encoding, format, profile, siteFlags };
 
+  // With workers, input that is not UTF-8 (legacy encodings, but also UTF-16, gzip and binary) is
+  // decoded here: only then does decoding load jschardet, whose models cost each thread that loads
+  // them ~50 MB. One copy in this thread instead of one per worker; the same decodeOrFail, so the
+  // same text, encoding and errors. Valid UTF-8 (most input) still decodes in the workers.
+  const decodeHere = (b: Uint8Array): boolean => jobs > 1 && s.encoding === undefined && !isUtf8(b);
   const checked = new Map<string, Promise<void>>();
   const prepare = async (f: InputFile): Promise<Prepared<CleanInput>> => {
     const conflict = conflicts.get(f.path);
@@ -201,8 +207,9 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
       if (t && t.dev === raw.dev && t.ino === raw.ino) throw new InputError(f.display, 'its output would overwrite it; choose another --out-dir');
     }
     const b = raw.bytes;
-    const whole = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
     const site = profile ? siteOf({ path: f.path }, siteFlags) : null;
+    if (decodeHere(b)) return { input: { kind: 'decoded', loaded: decodeOrFail(f.display, b, { encoding: s.encoding }), site } };
+    const whole = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
     return { input: { kind: 'file', path: f.display, bytes: b, site }, transfer: whole ? [b.buffer as ArrayBuffer] : [] };
   };
 
