@@ -45,12 +45,12 @@ export function outputPath(outDir: string, rel: string, format: FormatName): str
 }
 
 /** Why each input's output cannot be written, decided before any work: two inputs, one output; or an input overwritten. */
-function plannedConflicts(files: readonly InputFile[], targets: ReadonlyMap<string, string>, cwd: string): Map<string, string> {
+function plannedConflicts(files: readonly InputFile[], targetOf: (f: InputFile) => string, cwd: string): Map<string, string> {
   const inputs = new Set(files.map((f) => f.path));
   const claimed = new Map<string, InputFile>();
   const conflicts = new Map<string, string>();
   for (const f of files) {
-    const target = targets.get(f.path)!;
+    const target = targetOf(f);
     const first = claimed.get(target);
     const name = shown(cwd, target);
     if (inputs.has(target)) conflicts.set(f.path, `its output ${name} would overwrite an input; choose another --out-dir or format`);
@@ -181,8 +181,9 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
     messenger(io, s.quiet).info(learnSummary(profile));
   }
   const base = commonBase(files.map((f) => f.path));
-  const targets = new Map(files.map((f) => [f.path, outDir ? outputPath(outDir, relative(base, f.path), format) : '']));
-  const conflicts = outDir ? plannedConflicts(files, targets, io.cwd) : new Map<string, string>();
+  // Derived when needed rather than kept in a map for the whole run (~260 bytes a file).
+  const targetOf = (f: InputFile): string => outputPath(outDir ?? '', relative(base, f.path), format);
+  const conflicts = outDir ? plannedConflicts(files, targetOf, io.cwd) : new Map<string, string>();
 
   // JSON Lines on a terminal would write through the bar, so the bar needs stdout elsewhere.
   const run = startRun(io, Boolean(s.quiet), state, { total: files.length, show: io.stderrIsTTY && (Boolean(outDir) || !io.stdoutIsTTY) });
@@ -203,7 +204,7 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
     });
     if (outDir) {
       // Same file under another name (a symlinked out-dir): the planned check cannot see that.
-      const t = statOrNull(targets.get(f.path)!);
+      const t = statOrNull(targetOf(f));
       if (t && t.dev === raw.dev && t.ino === raw.ino) throw new InputError(f.display, 'its output would overwrite it; choose another --out-dir');
     }
     const b = raw.bytes;
@@ -225,7 +226,7 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
     if (r.replacements > 0) run.say.warn(`${f.display}: decoding as ${r.encoding} left ${r.replacements} replacement character(s)`);
     for (const w of r.warnings) run.say.warn(`${f.display}: ${w}`);
     if (outDir) {
-      const target = targets.get(f.path)!;
+      const target = targetOf(f);
       try {
         // Confined to the out-dir: a link inside it that leads elsewhere is refused, not followed.
         await writeAtomic(target, r.output, { within: outDir, checked });
