@@ -5,7 +5,7 @@
 //
 //   npm run bench [-- --files 1000,10000] [--runs 3] [--latency-runs 15] [--core-runs 5]
 //                    [--json FILE (default .bench/latest.json)] [--compare OLD.json] [--bin PATH] [--batch-bin PATH] [--jobs N]
-//                    [--tmp DIR] [--keep] [--no-cli] [--no-core]
+//                    [--tmp DIR] [--keep] [--no-cli] [--no-core] [--help]
 //
 // The scrape folder is synthetic but deterministic: dumps drawn with replacement from the corpus by a
 // seeded generator, each with a few digits changed on pure-ASCII lines (so legacy GBK/GB18030 and
@@ -20,25 +20,39 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { values: args } = parseArgs({
-  options: {
-    files: { type: 'string', default: '1000,10000' },
-    runs: { type: 'string', default: '3' },
-    'latency-runs': { type: 'string', default: '15' },
-    'core-runs': { type: 'string', default: '5' },
-    seed: { type: 'string', default: '20240808' },
-    corpus: { type: 'string', default: resolve(root, '../shared/corpus') },
-    json: { type: 'string', default: join(root, '.bench/latest.json') },
-    compare: { type: 'string' },
-    bin: { type: 'string', default: join(root, 'bin/deboil') },
-    'batch-bin': { type: 'string' },
-    jobs: { type: 'string', default: String(availableParallelism()) },
-    tmp: { type: 'string', default: join(tmpdir(), 'deboil-bench') },
-    keep: { type: 'boolean', default: false },
-    'no-cli': { type: 'boolean', default: false },
-    'no-core': { type: 'boolean', default: false },
-  },
-});
+const options = {
+  files: { type: 'string', default: '1000,10000' },
+  runs: { type: 'string', default: '3' },
+  'latency-runs': { type: 'string', default: '15' },
+  'core-runs': { type: 'string', default: '5' },
+  seed: { type: 'string', default: '20240808' },
+  corpus: { type: 'string', default: resolve(root, '../shared/corpus') },
+  json: { type: 'string', default: join(root, '.bench/latest.json') },
+  compare: { type: 'string' },
+  bin: { type: 'string', default: join(root, 'bin/deboil') },
+  'batch-bin': { type: 'string' },
+  jobs: { type: 'string', default: String(availableParallelism()) },
+  tmp: { type: 'string', default: join(tmpdir(), 'deboil-bench') },
+  keep: { type: 'boolean', default: false },
+  'no-cli': { type: 'boolean', default: false },
+  'no-core': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+};
+let args;
+try {
+  ({ values: args } = parseArgs({ options }));
+} catch (e) {
+  console.error(`bench: ${e.message} (see node scripts/bench.mjs --help)`);
+  process.exit(2);
+}
+
+if (args.help) {
+  // The usage is the comment at the top of this file, up to the first line that is not a comment.
+  const head = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1);
+  const usage = head.slice(0, head.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/u, ''));
+  console.log(usage.join('\n').trim());
+  process.exit(0);
+}
 
 const sizes = args.files.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
 const runs = Math.max(1, Number(args.runs));

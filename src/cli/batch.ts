@@ -100,6 +100,10 @@ function inlineExecutor<In, Out>(task: Task): Executor<In, Out> {
       } catch (e) {
         throw new TaskSetupError((e as Error).message, { cause: e });
       }
+      // Reading, cleaning and writing are synchronous inside their promises, so without this turn of
+      // the event loop a -j 1 batch ran as one chain of microtasks: Ctrl-C and SIGTERM waited for
+      // the last file (and exit 0), and the progress bar never redrew.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       return fn(input);
     },
     async close() {},

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { statSync, type Stats } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -5,7 +6,7 @@ import { type FormatName, extensions } from '../formats/index.js';
 import { SCHEMA_ID } from '../formats/record.js';
 import { commonBase, expandInputs, NoMatchError, type InputFile } from '../io/glob.js';
 import { readLines, type Line } from '../io/lines.js';
-import { describeFsError, InputError, readBytes } from '../io/read.js';
+import { decodeOrFail, describeFsError, InputError, readBytes } from '../io/read.js';
 import { pendingTempFiles, prepareOutDir, writeAtomic } from '../io/write.js';
 import { defaultJobs, runBatch, type Outcome, type Prepared } from './batch.js';
 import type { CleanInit, CleanInput, CleanOutput } from './clean-task.js';
@@ -44,12 +45,12 @@ export function outputPath(outDir: string, rel: string, format: FormatName): str
 }
 
 /** Why each input's output cannot be written, decided before any work: two inputs, one output; or an input overwritten. */
-function plannedConflicts(files: readonly InputFile[], targets: ReadonlyMap<string, string>, cwd: string): Map<string, string> {
+function plannedConflicts(files: readonly InputFile[], targetOf: (f: InputFile) => string, cwd: string): Map<string, string> {
   const inputs = new Set(files.map((f) => f.path));
   const claimed = new Map<string, InputFile>();
   const conflicts = new Map<string, string>();
   for (const f of files) {
-    const target = targets.get(f.path)!;
+    const target = targetOf(f);
     const first = claimed.get(target);
     const name = shown(cwd, target);
     if (inputs.has(target)) conflicts.set(f.path, `its output ${name} would overwrite an input; choose another --out-dir or format`);
@@ -180,14 +181,20 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
     messenger(io, s.quiet).info(learnSummary(profile));
   }
   const base = commonBase(files.map((f) => f.path));
-  const targets = new Map(files.map((f) => [f.path, outDir ? outputPath(outDir, relative(base, f.path), format) : '']));
-  const conflicts = outDir ? plannedConflicts(files, targets, io.cwd) : new Map<string, string>();
+  // Derived when needed rather than kept in a map for the whole run (~260 bytes a file).
+  const targetOf = (f: InputFile): string => outputPath(outDir ?? '', relative(base, f.path), format);
+  const conflicts = outDir ? plannedConflicts(files, targetOf, io.cwd) : new Map<string, string>();
 
   // JSON Lines on a terminal would write through the bar, so the bar needs stdout elsewhere.
   const run = startRun(io, Boolean(s.quiet), state, { total: files.length, show: io.stderrIsTTY && (Boolean(outDir) || !io.stdoutIsTTY) });
   const out = createWriter(io.stdout);
   const init: CleanInit = { mode: opts.mode, configPath: opts.configPath, cwd: io.cwd, encoding: s.encoding, format, profile, siteFlags };
 
+  // With workers, input that is not UTF-8 (legacy encodings, but also UTF-16, gzip and binary) is
+  // decoded here: only then does decoding load jschardet, whose models cost each thread that loads
+  // them ~50 MB. One copy in this thread instead of one per worker; the same decodeOrFail, so the
+  // same text, encoding and errors. Valid UTF-8 (most input) still decodes in the workers.
+  const decodeHere = (b: Uint8Array): boolean => jobs > 1 && s.encoding === undefined && !isUtf8(b);
   const checked = new Map<string, Promise<void>>();
   const prepare = async (f: InputFile): Promise<Prepared<CleanInput>> => {
     const conflict = conflicts.get(f.path);
@@ -197,12 +204,13 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
     });
     if (outDir) {
       // Same file under another name (a symlinked out-dir): the planned check cannot see that.
-      const t = statOrNull(targets.get(f.path)!);
+      const t = statOrNull(targetOf(f));
       if (t && t.dev === raw.dev && t.ino === raw.ino) throw new InputError(f.display, 'its output would overwrite it; choose another --out-dir');
     }
     const b = raw.bytes;
-    const whole = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
     const site = profile ? siteOf({ path: f.path }, siteFlags) : null;
+    if (decodeHere(b)) return { input: { kind: 'decoded', loaded: decodeOrFail(f.display, b, { encoding: s.encoding }), site } };
+    const whole = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
     return { input: { kind: 'file', path: f.display, bytes: b, site }, transfer: whole ? [b.buffer as ArrayBuffer] : [] };
   };
 
@@ -218,7 +226,7 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
     if (r.replacements > 0) run.say.warn(`${f.display}: decoding as ${r.encoding} left ${r.replacements} replacement character(s)`);
     for (const w of r.warnings) run.say.warn(`${f.display}: ${w}`);
     if (outDir) {
-      const target = targets.get(f.path)!;
+      const target = targetOf(f);
       try {
         // Confined to the out-dir: a link inside it that leads elsewhere is refused, not followed.
         await writeAtomic(target, r.output, { within: outDir, checked });

@@ -25,6 +25,8 @@ export interface CleanInit {
 export type CleanInput =
   /** A dump file's bytes; `path` is the name records and messages show. */
   | { readonly kind: 'file'; readonly path: string; readonly bytes: Uint8Array; readonly site?: string | null }
+  /** A dump file the main thread already decoded (see `decodeHere` in clean-batch.ts). */
+  | { readonly kind: 'decoded'; readonly loaded: Loaded; readonly site?: string | null }
   /** One line of `--input-format jsonl`, parsed in the worker since JSON.parse of a big page is real work. */
   | { readonly kind: 'line'; readonly line: string };
 
@@ -152,8 +154,7 @@ function cleanLine(line: string, context: Context, templateOf: RecordTemplate): 
   };
 }
 
-function cleanFile(input: { path: string; bytes: Uint8Array }, init: CleanInit, context: Context, template: SiteTemplate | null): CleanOutput {
-  const loaded = decodeOrFail(input.path, input.bytes, { encoding: init.encoding });
+function cleanFile(loaded: Loaded, init: CleanInit, context: Context, template: SiteTemplate | null): CleanOutput {
   const record = cleanLoaded(loaded, context, template);
   const output = formats[init.format](record);
   return {
@@ -178,6 +179,9 @@ export async function setup(init: CleanInit): Promise<(input: CleanInput) => Cle
     const site = siteOf({ path: path === null ? null : resolve(init.cwd, path), site: text(echo['site']), url: text(echo['url']) }, init.siteFlags ?? {});
     return { template: bySite(site), noSite: site === null };
   };
-  return (input) =>
-    input.kind === 'line' ? cleanLine(input.line, opts.context, templateOf) : cleanFile(input, init, opts.context, bySite(input.site ?? null));
+  return (input) => {
+    if (input.kind === 'line') return cleanLine(input.line, opts.context, templateOf);
+    const loaded = input.kind === 'decoded' ? input.loaded : decodeOrFail(input.path, input.bytes, { encoding: init.encoding });
+    return cleanFile(loaded, init, opts.context, bySite(input.site ?? null));
+  };
 }

@@ -27,6 +27,28 @@ export interface InputFile {
   readonly rel: string;
 }
 
+/**
+ * An InputFile that derives `display` and `rel` from its path when they are read: a batch holds its
+ * whole list until the end, and three strings per file were ~520 bytes a file (20 MB at 40,000).
+ */
+class FoundFile implements InputFile {
+  constructor(
+    readonly path: string,
+    private readonly base: string,
+    private readonly cwd: string,
+    /** The path as given, for a named file; else the display form is computed. */
+    private readonly shown: string | undefined,
+  ) {}
+
+  get display(): string {
+    return this.shown ?? display(this.cwd, this.path);
+  }
+
+  get rel(): string {
+    return relative(this.base, this.path);
+  }
+}
+
 /** An input argument that matched nothing. */
 export class NoMatchError extends Error {
   override readonly name = 'NoMatchError';
@@ -96,10 +118,10 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
   const ignore = [...(opts.exclude ?? [])];
   const fs = cycleSafeFs();
   const fg = await loadFastGlob();
-  const add = (abs: string, base: string, shown = display(opts.cwd, abs)): void => {
+  const add = (abs: string, base: string, shown?: string): void => {
     // Only an out-dir inside the input is skipped: one that is the input folder (or holds it) is not.
     if (skip && isInside(abs, skip) && !isInside(base, skip)) return;
-    if (!found.has(abs)) found.set(abs, { path: abs, display: shown, rel: relative(base, abs) });
+    if (!found.has(abs)) found.set(abs, new FoundFile(abs, base, opts.cwd, shown));
   };
   for (const input of inputs) {
     const abs = resolve(opts.cwd, input);
