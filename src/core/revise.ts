@@ -564,6 +564,42 @@ function markCaptionTexts(blocks: Classified[]): void {
   }
 }
 
+// A share bar printed after each of three or more blocks makes them cards (quotes, posts) to share.
+const CARD_RUN = 3;
+const WIDGET_WEIGHT = 60;
+
+/**
+ * Cards: blocks each followed by the same short widget line ("Whatsapp Facebook Pint Baixar", "Share
+ * this quote"), one block per card. An article prints its share bar once or twice, not after every
+ * paragraph; a list whose items run to several lines each (products, with "Buy at …" after each)
+ * is left alone.
+ */
+function markCards(blocks: Classified[]): void {
+  const seen = new Map<string, number[]>();
+  blocks.forEach((b, i) => {
+    // Ad slots and rules sit between an article's paragraphs as often as between cards.
+    if (b.verdict.label !== 'boilerplate' || (b.verdict.reason !== 'share' && b.verdict.reason !== 'short')) return;
+    if (b.features.weight > WIDGET_WEIGHT || b.features.weight < 4) return;
+    const at = seen.get(b.norm);
+    if (at) at.push(i);
+    else seen.set(b.norm, [i]);
+  });
+  for (const at of seen.values()) {
+    if (at.length < CARD_RUN) continue;
+    // Widgets two blocks apart hold one card between them; the block before the first is a card too.
+    const cards = new Set<number>();
+    for (let k = 0; k < at.length; k++) {
+      const one = (k > 0 && at[k]! - at[k - 1]! === 2) || (k + 1 < at.length && at[k + 1]! - at[k]! === 2);
+      if (one && at[k]! > 0) cards.add(at[k]! - 1);
+    }
+    if (cards.size < CARD_RUN) continue;
+    for (const i of cards) {
+      const b = blocks[i]!;
+      if (b.verdict.label === 'body' || b.verdict.reason === 'short') blocks[i] = relabel(b, revised('boilerplate', 'ctx/card', 'teaser'));
+    }
+  }
+}
+
 /** After a trending header, the headline lines that follow belong to it until prose resumes. */
 function markTrendingRuns(blocks: Classified[]): void {
   for (let i = 0; i < blocks.length; i++) {
@@ -616,6 +652,7 @@ function markTeasers(blocks: Classified[]): void {
 export function reviseByNeighbours(input: readonly Classified[], t: Thresholds): Classified[] {
   const blocks = [...input];
   markCaptionTexts(blocks);
+  markCards(blocks);
   markTrendingRuns(blocks);
   markTeasers(blocks);
   const listed = numberedItems(blocks);

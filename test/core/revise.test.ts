@@ -339,6 +339,24 @@ describe('reviseByNeighbours: a caption above its credit', () => {
   });
 });
 
+describe('reviseByNeighbours: cards to share', () => {
+  const bar = 'Whatsapp Facebook Pint Baixar';
+  const quotes = [EN_BODY[1], EN_BODY[2], EN_BODY[3]];
+
+  it('leaves out blocks that each carry the same share bar, and keeps the text above them', () => {
+    const out = revise(EN_BODY[0], EN_BODY[4], 'You may also like', ...quotes.flatMap((q) => [q, bar]));
+    expect(out.slice(0, 2).map((b) => b.verdict.label)).toEqual(['body', 'body']);
+    expect(out.slice(3).some((b) => b.verdict.label === 'body')).toBe(false);
+  });
+
+  it('keeps paragraphs with an ad slot between each, and a list whose items run to several lines', () => {
+    const ads = revise(...quotes.flatMap((q) => [q, 'Advertisement']), EN_BODY[4]);
+    expect(ads.filter((b) => b.verdict.label === 'body')).toHaveLength(4);
+    const products = revise(EN_BODY[0], EN_BODY[1], ...[1, 2, 3].flatMap((n) => [`Wireless earbuds, model ${n}`, EN_BODY[n + 1]!, bar]));
+    expect(products.filter((b) => b.verdict.rule === 'ctx/card')).toHaveLength(0);
+  });
+});
+
 describe('reviseByNeighbours: a small box of links inside the text', () => {
   const last = 'Challenges include designing the spacecraft to operate largely on its own while the crew sleeps through most of the trip.';
 
