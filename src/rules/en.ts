@@ -140,6 +140,12 @@ export const en = {
       pattern: /^(?=.{0,140}$).{1,120}\.\.\. ?view full size$/u,
     },
     {
+      // A share bar drawn as a row of network names ("Whatsapp Facebook Pint Baixar").
+      id: 'en/share-row',
+      reason: 'share',
+      pattern: /^(?:(?:whatsapp|facebook|twitter|pinterest|pint|linkedin|reddit|email|e-mail|telegram|messenger|tumblr|flipboard|print|tweet|sms|copy link|baixar|imprimir|compartilhar|compartir|partager|teilen|drucken)(?: +|$)){2,}$/u,
+    },
+    {
       // A magazine's subscription offer: "12 issues for £11.99", "delivered through your letterbox".
       id: 'en/subscription-offer',
       reason: 'ad',
@@ -166,7 +172,7 @@ export const en = {
       // The same headers in the other languages the stopword lists cover (Portuguese, Spanish,
       // French, German, Italian, Dutch, Indonesian, Russian).
       id: 'en/related-other-languages',
-      pattern: /^(?:(?:artigos|notícias|posts|matérias|artículos|noticias|entradas) relacionad[oa]s|veja também|leia também|lea también|ver también|te puede interesar|articles? (?:similaires|liés)|(?:à )?lire aussi|sur le même sujet|ähnliche (?:artikel|beiträge)|verwandte artikel|weitere (?:artikel|beiträge|nachrichten)|das könnte sie auch interessieren|articoli (?:correlati|simili)|leggi anche|potrebbe interessarti|gerelateerde (?:artikelen|berichten)|lees ook|meer nieuws|terkait|artikel terkait|berita terkait|baca juga|читайте также|похожие (?:статьи|материалы|новости)|другие новости)[:.]?$/u,
+      pattern: /^(?:(?:artigos|notícias|posts|matérias|artículos|noticias|entradas) relacionad[oa]s|veja também|leia também|lea también|ver también|te puede interesar|(?:você|vc) (?:também )?(?:pode|poderá) gostar|también te puede gustar|te puede gustar|vous aimerez aussi|vous aimerez peut-être aussi|das könnte (?:dich|sie) auch interessieren|articles? (?:similaires|liés)|(?:à )?lire aussi|sur le même sujet|ähnliche (?:artikel|beiträge)|verwandte artikel|weitere (?:artikel|beiträge|nachrichten)|das könnte sie auch interessieren|articoli (?:correlati|simili)|leggi anche|potrebbe interessarti|gerelateerde (?:artikelen|berichten)|lees ook|meer nieuws|terkait|artikel terkait|berita terkait|baca juga|читайте также|похожие (?:статьи|материалы|новости)|другие новости)(?:[:.]|\.\.\.|…)?$/u,
     },
   ],
   endMarkers: [

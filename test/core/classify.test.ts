@@ -66,7 +66,7 @@ describe('classifyBlock: what only looks like a plug', () => {
 });
 
 describe('classifyBlock: trending headers', () => {
-  it.each(['热门新闻', '熱門新聞', '相关新闻', '相關新聞', '推荐阅读', '推薦閱讀', '【相关阅读】', 'Most read', 'Most Popular', 'Related', 'Related Stories', 'You may also like', 'Artigos relacionados', 'Lire aussi', 'Ähnliche Artikel', 'Baca juga', 'Читайте также'])(
+  it.each(['热门新闻', '熱門新聞', '相关新闻', '相關新聞', '推荐阅读', '推薦閱讀', '【相关阅读】', 'Most read', 'Most Popular', 'Related', 'Related Stories', 'You may also like', 'Artigos relacionados', 'Você pode gostar...', 'Lire aussi', 'Ähnliche Artikel', 'Baca juga', 'Читайте также'])(
     '%s opens a list of other stories',
     (text) => {
       expect(verdictOf(text)).toEqual({ label: 'boilerplate', reason: 'trending', cue: 'trending-header' });
@@ -108,6 +108,7 @@ describe('classifyBlock: categories, navigation, footers, comments', () => {
     ['Follow me on Twitter or LinkedIn. Check out my website.', 'share'],
     ['Like this story? Share it with a friend!', 'share'],
     ['Follow RT on', 'share'],
+    ['Whatsapp Facebook Pint Baixar', 'share'],
     ['Do you like this story?', 'share'],
     ['In This Article: direct, Doobie Brothers, Michael McDonald, VSRock', 'nav'],
     ['Tags: Huawei, telecommunications, ZTE', 'nav'],
