@@ -577,8 +577,9 @@ const WIDGET_WEIGHT = 60;
 function markCards(blocks: Classified[]): void {
   const seen = new Map<string, number[]>();
   blocks.forEach((b, i) => {
-    // Ad slots and rules sit between an article's paragraphs as often as between cards.
-    if (b.verdict.label !== 'boilerplate' || (b.verdict.reason !== 'share' && b.verdict.reason !== 'short')) return;
+    // Only a share bar: ad slots and rules sit between an article's paragraphs as often as between
+    // cards, and a song's refrain (an unclaimed short line) between its verses.
+    if (b.verdict.label !== 'boilerplate' || b.verdict.reason !== 'share') return;
     if (b.features.weight > WIDGET_WEIGHT || b.features.weight < 4) return;
     const at = seen.get(b.norm);
     if (at) at.push(i);

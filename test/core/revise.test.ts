@@ -349,6 +349,11 @@ describe('reviseByNeighbours: cards to share', () => {
     expect(out.slice(3).some((b) => b.verdict.label === 'body')).toBe(false);
   });
 
+  it('keeps verses with a refrain between each', () => {
+    const out = revise(...quotes.flatMap((q) => [q, 'Oh, we will rock the night away']), EN_BODY[4]);
+    expect(out.filter((b) => b.verdict.rule === 'ctx/card')).toHaveLength(0);
+  });
+
   it('keeps paragraphs with an ad slot between each, and a list whose items run to several lines', () => {
     const ads = revise(...quotes.flatMap((q) => [q, 'Advertisement']), EN_BODY[4]);
     expect(ads.filter((b) => b.verdict.label === 'body')).toHaveLength(4);
