@@ -248,7 +248,8 @@ export const en = {
     { id: 'en/file-photo', pattern: /^(?:file photo|file|photo|image|picture|pictured)\s*[:-]\s*.{10,}?(?:\s(?:reuters|ap|afp|getty images|epa)\/(\S.{0,40}))?$/iu },
     { id: 'en/photo-by', pattern: /\b(?:photo(?:graph)?|image|picture)s? (?:by|courtesy of|credit)\s+(\p{Lu}[^.]{1,80})$/u },
     // An alt text a CMS made from the headline: "Lexus wants you to go topless with 2020 LC500 Convertible image".
-    { id: 'en/alt-suffix', pattern: /^(?=.{10,200}$)\S.*\s(?:image|photo|picture)$/u },
+    // Eight words or more before it: "The big picture" or "Why the brand needs a new image" may head a section.
+    { id: 'en/alt-suffix', pattern: /^(?=.{25,200}$)(?:\S+\s+){8,}image$/u },
     // "… of Titan. (NASA/JPL-Caltech/ASU)", "(Kristin Vogt / Pexels)": a short line that ends by naming
     // its sources with a slash is a caption.
     { id: 'en/slash-credit', pattern: /^(?=.{0,300}$).*\((\p{Lu}[^()/]{1,40}\/\s?\p{Lu}[^()]{1,40})\)$/u },

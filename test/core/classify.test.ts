@@ -194,6 +194,10 @@ describe('classifyBlock: captions', () => {
     expect(verdictOf(text).label).toBe('caption');
   });
 
+  it.each(['The big picture', 'Why the brand needs a new image'])('%s may head a section: no caption', (text) => {
+    expect(verdictOf(text).label).not.toBe('caption');
+  });
+
   it('does not take a writer\'s "In this photo, you can see…" for a wire caption', () => {
     expect(verdictOf('In this photo, you can still see a few bits of glue, and you can decide how picky you want to be about them.').label).toBe('body');
   });
