@@ -23,7 +23,12 @@ export function isProse(f: Features, t: Thresholds): boolean {
 
 /** Builds a labelled block with one fixed shape, which keeps V8's objects fast. */
 export function withVerdict(b: Block & { features: Features; cue?: Cue }, v: Verdict, cue: Cue = b.cue ?? 'none'): Classified {
-  return { id: b.id, lines: b.lines, text: b.text, norm: b.norm, gapBefore: b.gapBefore, bullet: b.bullet, features: b.features, verdict: v, cue };
+  return labelled(b, b.features, v, cue);
+}
+
+/** A block and what was judged of it, as one object: the only place a Classified is built. */
+export function labelled(b: Block, features: Features, v: Verdict, cue: Cue): Classified {
+  return { id: b.id, lines: b.lines, text: b.text, norm: b.norm, gapBefore: b.gapBefore, bullet: b.bullet, features, verdict: v, cue };
 }
 
 /** What classifying a block yields, independent of where it stands; cacheable by its text. */
@@ -32,7 +37,7 @@ export type Judgement = Pick<Classified, 'features' | 'verdict' | 'cue'>;
 /** Labels one block alone, from its own text and the rules; context comes later. */
 export function classifyBlock(block: Block, rules: Matcher, t: Thresholds): Classified {
   const j = judgeBlock(block, rules, t);
-  return withVerdict({ ...block, features: j.features }, j.verdict, j.cue);
+  return labelled(block, j.features, j.verdict, j.cue);
 }
 
 export function judgeBlock(block: Block, rules: Matcher, t: Thresholds): Judgement {

@@ -1,5 +1,5 @@
 import type { Article, Block, LanguageProfile, Mode, RulePack, Thresholds } from './types.js';
-import { judgeBlock, withVerdict, type Classified, type Judgement } from './classify.js';
+import { judgeBlock, labelled, withVerdict, type Classified, type Judgement } from './classify.js';
 import { compileRules, type Matcher } from './match.js';
 import { dropDuplicateCaptions, dropRepeatedKept } from './dedupe.js';
 import { reviseByNeighbours } from './revise.js';
@@ -41,21 +41,9 @@ function labelBlocks(blocks: readonly Block[], rules: Matcher, t: Thresholds, me
     const key = b.bullet ? `*${b.text}` : b.text;
     let j = byText.get(key);
     if (!j) byText.set(key, (j = judgeBlock(b, rules, t)));
-    // One literal, as withVerdict builds it (same keys, same order), rather than a measured block
-    // and then its labelled copy: two objects a block a pass showed in the profile. Typed as a
-    // full Classified, so a new Block field fails to compile here instead of going missing.
-    const labelled: Classified = {
-      id: b.id,
-      lines: b.lines,
-      text: b.text,
-      norm: b.norm,
-      gapBefore: b.gapBefore,
-      bullet: b.bullet,
-      features: j.features,
-      verdict: j.verdict,
-      cue: j.cue,
-    };
-    return labelled;
+    // One object a block a pass, built from the block and its judgement: a measured block and then
+    // its labelled copy were two, which showed in the profile.
+    return labelled(b, j.features, j.verdict, j.cue);
   });
   return dropRepeatedKept(reviseByNeighbours(dropDuplicateCaptions(marks ? markTemplate(first, marks) : first), t));
 }

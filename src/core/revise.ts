@@ -192,7 +192,8 @@ function isEmbedSignature(b: Classified): boolean {
 
 /** A short complete sentence that no rule claimed (jusText's near-good block), or a quoted post's signature. */
 function isNearGood(b: Classified): boolean {
-  return isFree(b) && !b.bullet && ((b.features.weight >= 15 && SENTENCE_END.test(b.text)) || EMBED_SIGNATURE.test(b.text));
+  if (b.bullet) return false;
+  return (isFree(b) && b.features.weight >= 15 && SENTENCE_END.test(b.text)) || isEmbedSignature(b);
 }
 
 /** Body, or a short line no rule claimed. */
