@@ -101,6 +101,12 @@ const WHATWG_ENCODINGS = [
   'iso-8859-13', 'iso-8859-14', 'iso-8859-15', 'iso-8859-16', 'koi8-r', 'koi8-u', 'macintosh', 'x-mac-cyrillic',
 ];
 
+/**
+ * Names that TextDecoder reads as one of the encodings above, for jschardet's sake: it scores
+ * ISO-8859-1 apart from windows-1252, and without it guessed ISO-8859-15 for a page that is neither.
+ */
+const WHATWG_ALIASES = ['ascii', 'iso-8859-1', 'iso-8859-9', 'tis-620'];
+
 /** The encodings this Node.js can decode, by their WHATWG names (a build without full ICU has fewer). */
 export function listEncodings(): string[] {
   return WHATWG_ENCODINGS.filter((e) => toWhatwgLabel(e) !== null);
@@ -282,13 +288,23 @@ export interface Detector {
   detect(bytes: Uint8Array): { encoding: string | null; confidence: number };
 }
 
+interface Jschardet {
+  detect(bytes: Uint8Array, options: { detectEncodings: readonly string[] }): { encoding: string | null; confidence: number };
+}
+
 const require = createRequire(import.meta.url);
-let jschardet: Detector | undefined;
-/** jschardet costs ~100 ms to load its model, so only inputs that are not UTF-8 pay for it. */
+let jschardet: { lib: Jschardet; allow: readonly string[] } | undefined;
+/**
+ * jschardet costs ~100 ms to load its model, so only inputs that are not UTF-8 pay for it. It is
+ * asked to choose among the encodings TextDecoder can read: a guess of cp437 or Johab could not be
+ * decoded anyway, and scoring its 86 encodings rather than these 42 took 3.7 times as long (7.1 ms
+ * against 1.9 ms a corpus page, with the same answers on all 29 legacy-encoded pages).
+ */
 export const lazyJschardet: Detector = {
   detect(bytes) {
-    jschardet ??= require('jschardet') as Detector;
-    return jschardet.detect(bytes);
+    // The list holds windows-1252, jschardet's answer when nothing fits, so it never warns of it.
+    jschardet ??= { lib: require('jschardet') as Jschardet, allow: [...listEncodings(), ...WHATWG_ALIASES] };
+    return jschardet.lib.detect(bytes, { detectEncodings: jschardet.allow });
   },
 };
 
