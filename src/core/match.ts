@@ -112,6 +112,8 @@ interface Plan {
   /** Per rule of the shared prefilter, the clause bits it needs, as two words. */
   readonly need0: Int32Array;
   readonly need1: Int32Array;
+  /** Per rule of the shared prefilter, its bit in the lead words of a probe, or -1. */
+  readonly leadBit: Int32Array;
 }
 
 function planOf(shared: Shared, pf: Prefilter): Plan {
@@ -135,6 +137,7 @@ function planOf(shared: Shared, pf: Prefilter): Plan {
     byClass,
     need0: Int32Array.from(pf.rules, (n) => n.need0),
     need1: Int32Array.from(pf.rules, (n) => n.need1),
+    leadBit: Int32Array.from(pf.rules, (n) => n.leadBit),
   });
 }
 
@@ -266,6 +269,16 @@ const MAX_MATCH_CHARS = 2000;
 // guard skips anyway, the remaining patterns may as well run.
 const SCAN_LIMIT = 400;
 
+/**
+ * Whether the first two units of the text allow the rule with this lead bit; a text shorter than
+ * two units, or a rule without the condition, always does.
+ */
+function leadAllows(pf: Prefilter, text: string, leadBit: number): boolean {
+  if (leadBit < 0 || text.length < 2) return true;
+  const bits = pf.leadBits[pairSlot(text.charCodeAt(0), text.charCodeAt(1)) * 2 + (leadBit >> 5)]!;
+  return (bits & (1 << (leadBit & 31))) !== 0;
+}
+
 /** The clause bits of the units the probe holds, as two words. */
 function unitsHeld(pf: Prefilter, probe: string): [number, number] {
   const { classOf, clauseBits, pairRow, pairRows, triples } = pf;
@@ -309,6 +322,9 @@ export interface Probe {
   /** Per list, the first rule listing the text exactly (the list's length for none); null for none in any list. */
   readonly exact: Int32Array | null;
   readonly firstClass: number;
+  /** The lead bits of text's first two units, as two words (all set for a text shorter than two). */
+  readonly lead0: number;
+  readonly lead1: number;
   /** Code points of text, -1 until a rule asks. */
   chars: number;
   /** 1 when text holds a line terminator, 0 when not, -1 until a rule asks. */
@@ -323,6 +339,7 @@ export function probeOf(rules: Matcher, norm: string): Probe {
   const text = norm.length > MAX_MATCH_CHARS ? norm.slice(0, MAX_MATCH_CHARS) : norm;
   const shared = rules.boilerplate.shared?.shared;
   const pf = shared ? warmPrefilter(shared.lazy) : null;
+  const slot = pf && text.length >= 2 ? pairSlot(text.charCodeAt(0), text.charCodeAt(1)) * 2 : -1;
   return {
     norm,
     text,
@@ -331,6 +348,8 @@ export function probeOf(rules: Matcher, norm: string): Probe {
     plan: pf && shared ? planOf(shared, pf) : undefined,
     exact: shared && text.length <= shared.longestExact ? (shared.exact.get(text) ?? null) : null,
     firstClass: pf ? (pf.classOf[text.charCodeAt(0)] ?? 0) : 0,
+    lead0: slot >= 0 ? pf!.leadBits[slot]! : -1,
+    lead1: slot >= 0 ? pf!.leadBits[slot + 1]! : -1,
     chars: -1,
     breaks: -1,
     scanned: false,
@@ -358,6 +377,8 @@ function firstMatchShared<R>(rules: RuleList<R>, place: SharedPlace, p: Probe): 
     for (let k = 0; k < ids.length; k++) {
       const i = ids[k]!;
       if (i >= exactAt) break;
+      const lead = plan.leadBit[offset + i]!;
+      if (lead >= 0 && ((lead < 32 ? p.lead0 : p.lead1) & (1 << (lead & 31))) === 0) continue;
       const r = rules[i]!;
       const max = r.maxChars ?? Number.POSITIVE_INFINITY;
       if (probe.length > max) {
@@ -385,6 +406,7 @@ function firstMatchShared<R>(rules: RuleList<R>, place: SharedPlace, p: Probe): 
     if (!r.pattern) continue;
     const need = pf?.rules[offset + i];
     if (need && need.firstBit >= 0 && (pf!.firstBits[p.firstClass * 2 + (need.firstBit >> 5)]! & (1 << (need.firstBit & 31))) === 0) continue;
+    if (need && !leadAllows(pf!, probe, need.leadBit)) continue;
     const max = r.maxChars ?? Number.POSITIVE_INFINITY;
     if (probe.length > max) {
       if (p.chars < 0) p.chars = codePointLength(probe);
@@ -436,6 +458,7 @@ export function firstMatch<R>(rules: RuleList<R>, input: string | Probe): Compil
     if (!r.pattern) continue;
     const need = pf?.rules[i];
     if (need && need.firstBit >= 0 && (pf!.firstBits[firstClass * 2 + (need.firstBit >> 5)]! & (1 << (need.firstBit & 31))) === 0) continue;
+    if (need && !leadAllows(pf!, probe, need.leadBit)) continue;
     const max = r.maxChars ?? Number.POSITIVE_INFINITY;
     if (probe.length > max) {
       if (chars < 0) chars = codePointLength(probe);
@@ -487,6 +510,7 @@ export function firstPattern(rules: readonly LineRule[], text: string): { rule: 
     const need = pf?.rules[i];
     if (may && need) {
       if (need.firstBit >= 0 && (pf!.firstBits[firstClass * 2 + (need.firstBit >> 5)]! & (1 << (need.firstBit & 31))) === 0) may = false;
+      else if (!leadAllows(pf!, probe, need.leadBit)) may = false;
       else if ((need.need0 !== 0 || need.need1 !== 0) && probe.length <= SCAN_LIMIT) {
         if (!scanned) {
           scanned = true;

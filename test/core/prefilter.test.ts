@@ -237,6 +237,21 @@ describe('analysePattern on random patterns', () => {
     for (const s of ['', 'c o p y r i g h t', 'right to copy']) expect(allows(copyright, s), s).toBe(false);
     expect(analysePattern(/^.{0,9}ago$/u).first).toBeNull();
   });
+
+  it('reads the first two units of an anchored pattern, through optional and repeated parts', () => {
+    const share = analysePattern(/^[[(]*\s*(?:tweet|tumblr|\d+ shares?)$/u);
+    for (const s of ['tweet', 'tumblr', '[tweet]', '( tweet', '12 shares']) expect(allows(share, s), s).toBe(true);
+    // "the" starts with the t of tweet, not with its first two units.
+    for (const s of ['the tweet', 'ta', '[x', 'a tweet']) expect(allows(share, s), s).toBe(false);
+    // A match one unit long leaves the second unit free; so does an unanchored pattern.
+    // Under i, both cases of each unit.
+    const pin = analysePattern(/^pin it$/iu);
+    for (const s of ['pin it', 'PIN IT', 'Pin It']) expect(allows(pin, s), s).toBe(true);
+    expect(allows(pin, 'pa')).toBe(false);
+    expect(analysePattern(/^(?:a|bc)/u).lead).toBeNull();
+    expect(analysePattern(/(?:ab|cd)/u).lead).toBeNull();
+    expect(analysePattern(/^a(?:b|.)/u).lead).toBeNull();
+  });
 });
 
 describe('case folding under iu, over the BMP', () => {
