@@ -2,11 +2,12 @@ import type { Block, Features } from './types.js';
 import type { Matcher } from './match.js';
 import type { WordTable } from './words.js';
 
-const ENDS_SENTENCE = /(?:[.!?。！？;；．]|[^.]\.\.\.|…|……)[”"’'」』）)\]]*$|[：:]$/u;
-// Three dots or one ellipsis cut a teaser short; six dots or a doubled ellipsis is Chinese prose's own.
-const TRUNCATED = /(?<![.…])(?:\.\.\.|…)\s*[)\]）】»]?$/u;
+// endsSentence is /(?:[.!?。！？;；．]|[^.]\.\.\.|…|……)[”"’'」』）)\]]*$|[：:]$/u and truncated is
+// /(?<![.…])(?:\.\.\.|…)\s*[)\]）】»]?$/u (three dots or one ellipsis cut a teaser short; six dots or
+// a doubled ellipsis is Chinese prose's own). Both only look at the end of the text, so they are
+// read off its last few code units below: three regex calls a block were a tenth of measure's time.
+// test/core/fast-paths.test.ts holds both to the regexes.
 const URL = /https?:\/\/|www\.|\w@[\w-]+\.\w/u;
-const NON_ASCII = /[^\x00-\x7f]/u;
 
 /** Han, kana and Hangul, by UTF-16 code unit ranges (BMP; the rare astral Han count as other). */
 export function isCjkCode(c: number): boolean {
@@ -147,6 +148,32 @@ function skipBack(s: string, end: number, inRun: (c: number) => boolean): number
   return j;
 }
 
+/** The closers ENDS_SENTENCE lets follow a mark: isCloser without the space. */
+function isMarkCloser(c: number): boolean {
+  return c !== 0x20 && isCloser(c);
+}
+
+/** Whether the text ends a sentence: a mark, then closers only; or a colon last. */
+function endsWithSentence(s: string): boolean {
+  const n = s.length;
+  const last = s.charCodeAt(n - 1);
+  if (last === 0x3a || last === 0xff1a) return true;
+  // isTerminal holds "…"; "..." and "……" end in a mark of the set themselves.
+  const j = skipBack(s, n, isMarkCloser);
+  return j > 0 && isTerminal(s.charCodeAt(j - 1));
+}
+
+/** Whether the text ends with three dots or one ellipsis (not more) before `end`, where only spaces and a closer follow. */
+function endsTruncated(s: string, end: number): boolean {
+  const c = s.charCodeAt(end - 1);
+  let start: number;
+  if (c === 0x2026) start = end - 1;
+  else if (c === 0x2e && end >= 3 && s.charCodeAt(end - 2) === 0x2e && s.charCodeAt(end - 3) === 0x2e) start = end - 3;
+  else return false;
+  const before = start > 0 ? s.charCodeAt(start - 1) : 0;
+  return before !== 0x2e && before !== 0x2026;
+}
+
 function isSpaceCode(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && String.fromCharCode(c).trim() === '');
 }
@@ -161,16 +188,6 @@ function truncationEnd(s: string): number {
   const n = s.length;
   const end = n > 0 && isTeaserCloser(s.charCodeAt(n - 1)) ? n - 1 : n;
   return skipBack(s, end, isSpaceCode);
-}
-
-// ENDS_SENTENCE and TRUNCATED only match at the end of the text: the mark (at most four code points,
-// so five code units) sits right before a trailing run of closers or spaces, and TRUNCATED looks one
-// code point further back. Testing the text from a few units before that run gives the same answer
-// without the regex trying every start position of a long paragraph.
-const TAIL_MARGIN = 8;
-
-function tailFrom(s: string, runStart: number): string {
-  return runStart > TAIL_MARGIN ? s.slice(runStart - TAIL_MARGIN) : s;
 }
 
 /** Every URL match holds "://", "www." or "@": without them the regex need not run. */
@@ -223,11 +240,13 @@ export function measure(block: Block, rules: Matcher): Features {
   let commas = 0;
   let functionChars = 0;
   let capitals = 0;
+  let nonAscii = 0;
   let prevSpace = true;
   const n = text.length;
   const kinds = UNIT_KIND;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    nonAscii |= c;
     const kind = kinds[c]! & U_CLASS;
     if (kind === U_OTHER) {
       chars++;
@@ -251,12 +270,14 @@ export function measure(block: Block, rules: Matcher): Features {
     prevSpace = false;
   }
   // Words of space-delimited scripts only: blank out CJK first so a Chinese line is not one "word".
-  const { words, latinChars, stop } = NON_ASCII.test(norm)
+  // The match form of ASCII text is ASCII; a text that is not may still give an ASCII match form
+  // ("Ａ" is "a"), which the general count reads as the ASCII one does.
+  const { words, latinChars, stop } = nonAscii >= 0x80
     ? countWordsBlanking(norm, cjk > 0, rules.stopTable, rules.unitKinds)
     : countAsciiWords(norm, rules.stopTable);
   const weight = cjk * 3 + latinChars;
   const stopRatio = cjk > 0 && cjk >= latinChars / 3 ? functionChars / cjk : words > 0 ? stop / words : 0;
-  const endsSentence = ENDS_SENTENCE.test(tailFrom(text, skipBack(text, text.length, isCloser)));
+  const endsSentence = endsWithSentence(text);
   const digitRatio = chars > 0 ? digits / chars : 0;
   return {
     chars,
@@ -266,7 +287,7 @@ export function measure(block: Block, rules: Matcher): Features {
     endsSentence,
     sentences,
     commas,
-    truncated: TRUNCATED.test(tailFrom(text, truncationEnd(text))),
+    truncated: endsTruncated(text, truncationEnd(text)),
     stopRatio,
     digitRatio,
     titleLike: !endsSentence && weight >= 6 && weight <= 240 && digitRatio < 0.5 && (cjk > 0 || words >= 2),
