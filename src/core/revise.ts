@@ -55,7 +55,7 @@ export function blockScore(b: Classified): number {
       if (reason === 'short') {
         if (b.bullet) return -1.2;
         // jusText's "near-good": a short complete sentence of prose leans towards the article.
-        if (f.weight >= 15 && /[.!?。！？]["”’」』)）]?$/u.test(b.text) && (f.cjk > 0 || f.stopRatio >= 0.25)) return 0.3;
+        if (f.weight >= 15 && endsWithMark(b.text) && (f.cjk > 0 || f.stopRatio >= 0.25)) return 0.3;
         return f.titleLike && f.weight > 60 ? -1 : -PENALTY.short;
       }
       return -PENALTY[reason];
@@ -100,6 +100,27 @@ export function densestRun(scores: readonly number[], isBarrier: (i: number) => 
  */
 const NUMBERED = /^(?:\(?(\d{1,3})[.)、．:]|第(\d{1,3})[、.．])\s*\S/u;
 
+/** Whether NUMBERED may match: it starts with "(", an ASCII digit or 第 (most blocks do not, and skip the call). */
+export function mayBeNumbered(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c === 0x28 || (c >= 0x30 && c <= 0x39) || c === 0x7b2c;
+}
+
+/** /[:：]$/u without a regex call: these tests run on every block of a page, twice a page. */
+export function endsWithColon(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 0x3a || c === 0xff1a;
+}
+
+const MARK = new Set([0x2e, 0x21, 0x3f, 0x3002, 0xff01, 0xff1f]);
+const MARK_CLOSER = new Set([0x22, 0x201d, 0x2019, 0x300d, 0x300f, 0x29, 0xff09]);
+
+/** /[.!?。！？]["”’」』)）]?$/u without a regex call. */
+export function endsWithMark(text: string): boolean {
+  const n = text.length;
+  return MARK.has(text.charCodeAt(n - 1)) || (n >= 2 && MARK_CLOSER.has(text.charCodeAt(n - 1)) && MARK.has(text.charCodeAt(n - 2)));
+}
+
 /**
  * Blocks that belong to a numbered list (1., 2., 3. in order): a listicle, an agenda or a track
  * list is content even though each item is a short line. Navigation is never numbered in sequence.
@@ -113,7 +134,7 @@ export function numberedItems(blocks: readonly Classified[]): Set<number> {
     run = [];
   };
   blocks.forEach((b, i) => {
-    const m = NUMBERED.exec(b.text);
+    const m = mayBeNumbered(b.text) ? NUMBERED.exec(b.text) : null;
     if (!m) return;
     const n = Number(m[1] ?? m[2]);
     if (n !== expect) flush();
@@ -169,7 +190,7 @@ function shortRuns(blocks: readonly Classified[], first: number, last: number, l
     // A list the text announces ("…as follows:") is content, and so are items in lower case:
     // headlines start with a capital.
     const intro = blocks[(run[0] ?? 0) - 1]?.text ?? '';
-    const announced = /[:：]$/u.test(intro);
+    const announced = endsWithColon(intro);
     const lower = run.filter((k) => /^\p{Ll}/u.test(blocks[k]!.text)).length * 2 > run.length;
     if (run.length >= 3 && !announced && !lower && !isDataList(blocks, run)) for (const k of run) out.add(k);
     run = [];
@@ -184,16 +205,17 @@ function shortRuns(blocks: readonly Classified[], first: number, last: number, l
   return out;
 }
 
-const SENTENCE_END = /[.!?。！？]["”’」』)）]?$/u;
 
 function isEmbedSignature(b: Classified): boolean {
-  return isFree(b) && EMBED_SIGNATURE.test(b.text);
+  // EMBED_SIGNATURE starts with a dash: one look at the first unit spares most blocks the call.
+  const c = b.text.charCodeAt(0);
+  return (c === 0x2014 || c === 0x2013 || c === 0x2d) && isFree(b) && EMBED_SIGNATURE.test(b.text);
 }
 
 /** A short complete sentence that no rule claimed (jusText's near-good block), or a quoted post's signature. */
 function isNearGood(b: Classified): boolean {
   if (b.bullet) return false;
-  return (isFree(b) && b.features.weight >= 15 && SENTENCE_END.test(b.text)) || isEmbedSignature(b);
+  return (isFree(b) && b.features.weight >= 15 && endsWithMark(b.text)) || isEmbedSignature(b);
 }
 
 /** Body, or a short line no rule claimed. */
@@ -202,7 +224,7 @@ function isFree(b: Classified): boolean {
 }
 
 function isAnnouncement(b: Classified): boolean {
-  return isFree(b) && b.cue === 'none' && !b.bullet && b.features.weight >= 12 && (b.features.words >= 2 || b.features.cjk >= 4) && /[:：]$/u.test(b.text);
+  return isFree(b) && b.cue === 'none' && !b.bullet && b.features.weight >= 12 && (b.features.words >= 2 || b.features.cjk >= 4) && endsWithColon(b.text);
 }
 
 /**
@@ -560,7 +582,7 @@ function markCaptionTexts(blocks: Classified[]): void {
     // A bare "REUTERS" under a headline names the story's source, not a photographer.
     if (credit.verdict.label !== 'caption' || credit.features.weight > CREDIT_ONLY_WEIGHT || !PHOTO_CREDIT.test(credit.text)) continue;
     // Headlines are title-like; a description is a sentence, in sentence case.
-    if (b.verdict.rule !== 'line/short' || b.cue !== 'none' || b.bullet || b.features.titleLike || b.features.weight < 40 || /[:：]$/u.test(b.text)) continue;
+    if (b.verdict.rule !== 'line/short' || b.cue !== 'none' || b.bullet || b.features.titleLike || b.features.weight < 40 || endsWithColon(b.text)) continue;
     blocks[i] = relabel(b, revised('caption', 'ctx/caption-above-credit'));
   }
 }
@@ -694,7 +716,7 @@ export function reviseByNeighbours(input: readonly Classified[], t: Thresholds):
     if (crowded.has(i)) return relabel(b, revised('boilerplate', 'ctx/short-run-in-main', 'teaser'));
     if (data.has(i)) return relabel(b, revised('body', 'ctx/data-list'));
     if (isShouted(b)) return relabel(b, revised('boilerplate', 'ctx/shouted-headline', 'teaser'));
-    if (b.features.titleLike && b.features.weight <= t.maxHeadingWeight && !b.bullet && !/[:：]$/u.test(b.text) && !isEmbedSignature(b)) {
+    if (b.features.titleLike && b.features.weight <= t.maxHeadingWeight && !b.bullet && !endsWithColon(b.text) && !isEmbedSignature(b)) {
       return relabel(b, revised('heading', 'ctx/short-between-body'));
     }
     return relabel(b, revised('body', 'ctx/short-in-main'));

@@ -6,6 +6,7 @@ import { codePointLength, displayAndMatchForms, displayForm, displayWidth, joinW
 import { isCjkCode, isCloser, isComma, isTerminal, measure, UNIT_KIND } from '../../src/core/features.js';
 import { segment, segmentParagraphs, toRawLines } from '../../src/core/segment.js';
 import { compileRules, firstMatch, maxMatchChars, unguarded } from '../../src/core/match.js';
+import { endsWithColon, endsWithMark, mayBeNumbered } from '../../src/core/revise.js';
 import { defaultRules } from '../../src/rules/index.js';
 import type { Block, LineRule } from '../../src/core/types.js';
 
@@ -202,6 +203,15 @@ describe('measure shortcuts', () => {
       runs,
     );
   });
+});
+
+describe('revise: tests of the end of a block without a regex', () => {
+  const NUMBERED = /^(?:\(?(\d{1,3})[.)、．:]|第(\d{1,3})[、.．])\s*\S/u;
+  const ends = fc.tuple(text, fc.constantFrom('', '.', '!', '?', '。', '！', '？', '"', '”', '’', '」', '』', ')', '）', ':', '：', '.)', '。」', '(1.', '第2、', '3) x'), text);
+  it('endsWithColon is /[:：]$/u', () => fc.assert(fc.property(ends, ([a, b, c]) => endsWithColon(a + b) === /[:：]$/u.test(a + b) && endsWithColon(a + b + c) === /[:：]$/u.test(a + b + c)), runs));
+  it('endsWithMark is /[.!?。！？]["”’」』)）]?$/u', () =>
+    fc.assert(fc.property(ends, ([a, b]) => endsWithMark(a + b) === /[.!?。！？]["”’」』)）]?$/u.test(a + b) && endsWithMark(b + a + b) === /[.!?。！？]["”’」』)）]?$/u.test(b + a + b)), runs));
+  it('mayBeNumbered holds wherever NUMBERED matches', () => fc.assert(fc.property(ends, ([a, b, c]) => !NUMBERED.test(b + c + a) || mayBeNumbered(b + c + a)), runs));
 });
 
 describe('firstMatch with the exact index', () => {
