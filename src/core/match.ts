@@ -71,7 +71,14 @@ export function unguarded(re: RegExp): RegExp | undefined {
   }
 }
 
-const LINE_TERMINATOR = /[\n\r\u2028\u2029]/u;
+/** Whether the text holds a line terminator (/[\n\r\u2028\u2029]/u without a regex call a block). */
+function hasLineTerminator(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
 
 /**
  * A compiled list, with every exact string mapped to the first rule that lists it: one lookup per
@@ -395,7 +402,7 @@ function firstMatchShared<R>(rules: RuleList<R>, place: SharedPlace, p: Probe): 
         if ((p.has0 & need0) !== need0 || (p.has1 & need1) !== need1) continue;
       }
       if (r.unguarded) {
-        if (p.breaks < 0) p.breaks = LINE_TERMINATOR.test(probe) ? 1 : 0;
+        if (p.breaks < 0) p.breaks = hasLineTerminator(probe) ? 1 : 0;
         if (p.breaks === 0 ? r.unguarded.test(probe) : r.pattern!.test(probe)) return r;
       } else if (r.pattern!.test(probe)) return r;
     }
@@ -421,7 +428,7 @@ function firstMatchShared<R>(rules: RuleList<R>, place: SharedPlace, p: Probe): 
     }
     // Past the length check above, the guard of an unguarded rule holds unless a line breaks.
     if (r.unguarded) {
-      if (p.breaks < 0) p.breaks = LINE_TERMINATOR.test(probe) ? 1 : 0;
+      if (p.breaks < 0) p.breaks = hasLineTerminator(probe) ? 1 : 0;
       if (p.breaks === 0 ? r.unguarded.test(probe) : r.pattern.test(probe)) return r;
     } else if (r.pattern.test(probe)) return r;
   }

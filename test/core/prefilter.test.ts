@@ -249,6 +249,10 @@ describe('analysePattern on random patterns', () => {
     for (const s of ['pin it', 'PIN IT', 'Pin It']) expect(allows(pin, s), s).toBe(true);
     expect(allows(pin, 'pa')).toBe(false);
     expect(analysePattern(/^(?:a|bc)/u).lead).toBeNull();
+    // Unless $ ends it there: a text of two units or more cannot match by the short branch.
+    const ended = analysePattern(/^(?:a|bc)$/u);
+    for (const s of ['a', 'bc']) expect(allows(ended, s), s).toBe(true);
+    expect(allows(ended, 'ab')).toBe(false);
     expect(analysePattern(/(?:ab|cd)/u).lead).toBeNull();
     expect(analysePattern(/^a(?:b|.)/u).lead).toBeNull();
   });
