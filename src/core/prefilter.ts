@@ -523,7 +523,7 @@ function tripleUnits(g: number): [number, number, number] {
  * How often a unit occurs in news text, roughly, in percent: it only ranks clauses, so a poor
  * guess costs speed and never correctness.
  */
-function frequency(u: number): number {
+function frequencyOf(u: number): number {
   const ENGLISH = 'etaoinshrdlcumwfgypbvkjxqz';
   const PERCENT = [12, 9, 8, 7.5, 7, 6.7, 6.3, 6, 6, 4.2, 4, 2.8, 2.8, 2.4, 2.4, 2.2, 2, 2, 1.9, 1.5, 1, 0.8, 0.15, 0.15, 0.1, 0.07];
   if (u === 0x20) return 15;
@@ -534,6 +534,15 @@ function frequency(u: number): number {
   if (u < 0x80) return 0.3;
   if (u >= 0x4e00 && u <= 0x9fff) return 0.3;
   return 0.1;
+}
+
+// frequency per code unit, filled on first ask: reading the rule packs asks it a few hundred thousand times.
+const FREQUENCY = new Float64Array(0x10000).fill(-1);
+
+function frequency(u: number): number {
+  let f = FREQUENCY[u]!;
+  if (f < 0) FREQUENCY[u] = f = frequencyOf(u);
+  return f;
 }
 
 function score(set: ReadonlySet<number>): number {
@@ -554,10 +563,23 @@ function score(set: ReadonlySet<number>): number {
 // Clauses kept per part: enough to pick a rare one, few enough to stay cheap.
 const KEEP = 3;
 
+function sameSet(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/** The KEEP rarest distinct clauses, rarest first (ties in the order given). */
 function best(clauses: ReadonlySet<number>[]): ReadonlySet<number>[] {
-  const seen = new Map<string, ReadonlySet<number>>();
-  for (const c of clauses) seen.set([...c].sort((a, b) => a - b).join(','), c);
-  return [...seen.values()].sort((a, b) => score(a) - score(b)).slice(0, KEEP);
+  // Scored once each and compared with the few kept: scoring inside the comparator and a sorted
+  // string key per clause were most of the cost of reading the packs.
+  const ranked = clauses.map((c) => ({ c, s: score(c) })).sort((a, b) => a.s - b.s);
+  const out: ReadonlySet<number>[] = [];
+  for (const { c } of ranked) {
+    if (out.length === KEEP) break;
+    if (!out.some((k) => sameSet(k, c))) out.push(c);
+  }
+  return out;
 }
 
 /** Clauses every match satisfies: for each, the text holds at least one of its units. */
