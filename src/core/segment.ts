@@ -1,5 +1,5 @@
 import type { Block } from './types.js';
-import { codePointLength, displayAndMatchForms, displayForm, displayWidth, joinWrapped, matchForm } from './text.js';
+import { displayForm, displayWidth, formsOf, FORM_BITS, joinWrapped, matchForm, OTHER_FORMS, SELF_FORMS, unitFacts, WIDE_BIT } from './text.js';
 
 export interface RawLine {
   readonly no: number;
@@ -9,11 +9,8 @@ export interface RawLine {
   /** Width in code points and in terminal columns; converters disagree on which they wrap by. */
   readonly chars: number;
   readonly cols: number;
-  /**
-   * The content is ASCII and holds no white space but single spaces: it is its own display form
-   * (NFC, nothing to collapse or trim), and its match form is its lower case.
-   */
-  readonly plain: boolean;
+  /** What the text forms do to the content: SELF_FORMS, NFKC_FORM or OTHER_FORMS (see text.ts). */
+  readonly form: number;
 }
 
 // lynx draws `*`/`+`/`o`/`#` bullets, w3m `•`, html-to-text `*` or `-`. Only the drawn marks are
@@ -50,29 +47,51 @@ function contentBounds(line: string): [start: number, end: number] {
   return [start, end];
 }
 
-const NOT_ASCII = 0;
-const ASCII = 1;
-const PLAIN = 2;
-
 /**
- * NOT_ASCII when text[from, end) holds a unit above 0x7f; else PLAIN when text[start, end) holds no
- * white space but single spaces (no tab, no run of two), which is what displayForm collapses
- * (JavaScript's \s within ASCII is 0x09-0x0d and 0x20); else ASCII.
+ * The form (see SELF_FORMS) of text[start, end), a line's content, which holds no white space at
+ * either end; and into `widths` the code points and the columns of text[from, end), the line up to
+ * its content's end, as codePointLength and displayWidth count them. One pass over the line: ASCII
+ * is its own NFC and NFKC, one column a unit, and only a tab, a line break or a run of spaces
+ * needs collapsing; other units ask unitFacts.
  */
-function asciiState(text: string, from: number, start: number, end: number): number {
-  let state = PLAIN;
-  let prevSpace = false;
-  for (let k = from; k < end; k++) {
+function scanLine(text: string, from: number, start: number, end: number, widths: Int32Array): number {
+  let form = SELF_FORMS;
+  let pairs = 0;
+  let wide = 0;
+  // The indent is white space and zero-width characters (isTrimmed): no surrogates among them.
+  for (let k = from; k < start; k++) {
     const c = text.charCodeAt(k);
-    if (c >= 0x80) return NOT_ASCII;
-    if (k < start || state !== PLAIN) continue;
-    if (c === 0x20) {
-      if (prevSpace) state = ASCII;
-      prevSpace = true;
-    } else if (c >= 0x09 && c <= 0x0d) state = ASCII;
-    else prevSpace = false;
+    if (c >= 0x80 && (unitFacts(c) & WIDE_BIT) !== 0) wide++;
   }
-  return state;
+  let prevSpace = false;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x20) {
+      if (prevSpace) form = OTHER_FORMS;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c < 0x80) {
+      if (c >= 0x09 && c <= 0x0d) form = OTHER_FORMS;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && k + 1 < end) {
+      const d = text.charCodeAt(k + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        pairs++;
+        k++;
+        form = OTHER_FORMS;
+        continue;
+      }
+    }
+    const facts = unitFacts(c);
+    if ((facts & WIDE_BIT) !== 0) wide++;
+    if ((facts & FORM_BITS) > form) form = facts & FORM_BITS;
+  }
+  widths[0] = end - from - pairs;
+  widths[1] = end - from - pairs + wide;
+  return form;
 }
 
 /** Whether a line may start with BULLET (its first unit is a mark or a digit); BULLET decides. */
@@ -94,6 +113,7 @@ function mayBeDrawnBullet(c: number): boolean {
 export function toRawLines(text: string): RawLine[] {
   const out: RawLine[] = [];
   const n = text.length;
+  const widths = new Int32Array(2);
   // The next line feed and carriage return at or after the line start (n for none).
   let lf = -1;
   let cr = -1;
@@ -106,17 +126,16 @@ export function toRawLines(text: string): RawLine[] {
     while (end > from && isTrimmed(text.charCodeAt(end - 1))) end--;
     let start = from;
     while (start < end && isTrimmed(text.charCodeAt(start))) start++;
-    const state = asciiState(text, from, start, end);
+    const form = scanLine(text, from, start, end, widths);
     const content = text.slice(start, end);
     out.push({
       no,
       indent: start - from,
       content,
       bullet: mayBeBullet(content.charCodeAt(0)) && BULLET.test(content),
-      // ASCII holds no surrogate and no wide character: one code point and one column per unit.
-      chars: state === NOT_ASCII ? codePointLength(text.slice(from, end)) : end - from,
-      cols: state === NOT_ASCII ? displayWidth(text.slice(from, end)) : end - from,
-      plain: state === PLAIN,
+      chars: widths[0]!,
+      cols: widths[1]!,
+      form,
     });
     if (stop >= n) return out;
     from = stop === cr && lf === cr + 1 ? stop + 2 : stop + 1;
@@ -211,14 +230,14 @@ export function segment(text: string): Block[] {
     }
     let joined = mayBeDrawnBullet(line.content.charCodeAt(0)) ? line.content.replace(DRAWN_BULLET, '') : line.content;
     let last = i;
-    // Plain lines joined with one space or none make plain text: its own display form.
-    let plain = line.plain;
+    // Lines joined with one space or none: no unit of either joins the other's, no spaces pile up.
+    let form = line.form;
     while (wrap && last + 1 < lines.length && continues(lines[last]!, lines[last + 1]!, wrap)) {
       last++;
       joined = joinWrapped(joined, lines[last]!.content);
-      plain &&= lines[last]!.plain;
+      if (lines[last]!.form > form) form = lines[last]!.form;
     }
-    const [shown, norm] = plain ? [joined, joined.toLowerCase()] : displayAndMatchForms(joined);
+    const [shown, norm] = formsOf(joined, form);
     if (shown !== '') {
       blocks.push({
         id: blocks.length,
@@ -247,20 +266,24 @@ const LINE_BREAK = /[\r\n]/u;
 export function segmentParagraphs(paragraphs: readonly Pick<Block, 'text' | 'norm'>[]): Block[] {
   if (paragraphs.some((p) => LINE_BREAK.test(p.text))) return segment(paragraphs.map((p) => p.text).join('\n\n'));
   const blocks: Block[] = [];
+  const widths = new Int32Array(2);
   paragraphs.forEach((p, k) => {
     const [start, end] = contentBounds(p.text);
     if (start === end) return;
     const content = start === 0 && end === p.text.length ? p.text : p.text.slice(start, end);
-    const shown = displayForm(content.replace(DRAWN_BULLET, ''));
+    const form = scanLine(p.text, start, start, end, widths);
+    const unmarked = mayBeDrawnBullet(content.charCodeAt(0)) ? content.replace(DRAWN_BULLET, '') : content;
+    // A text of SELF_FORMS or NFKC_FORM is its own display form, and so is what is left of it.
+    const shown = form === OTHER_FORMS ? displayForm(unmarked) : unmarked;
     if (shown === '') return;
     const no = 2 * k + 1;
     blocks.push({
       id: blocks.length,
       lines: [no, no],
       text: shown,
-      norm: shown === p.text ? p.norm : matchForm(shown),
+      norm: shown === p.text ? p.norm : form === OTHER_FORMS ? matchForm(shown) : formsOf(shown, form)[1],
       gapBefore: true,
-      bullet: BULLET.test(content),
+      bullet: mayBeBullet(content.charCodeAt(0)) && BULLET.test(content),
     });
   });
   return blocks;

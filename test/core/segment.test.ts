@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { segment } from '../../src/core/segment.js';
+import { segment, segmentParagraphs } from '../../src/core/segment.js';
+import { displayAndMatchForms, joinWrapped } from '../../src/core/text.js';
 import { EN_BODY, ZH_BODY, dump, hardWrap } from '../helpers.js';
 
 const ZH_PARA = ZH_BODY.slice(0, 4).join('');
@@ -119,5 +121,42 @@ describe('segment: blocks', () => {
 
   it('keeps a writer\'s "1." or "-" but drops a drawn "•"', () => {
     expect(texts(dump('• 菜单项', '1. 第一点', '- 破折号'))).toEqual(['菜单项', '1. 第一点', '- 破折号']);
+  });
+});
+
+// segment reads each line's form once and skips the text forms for lines that are their own
+// display form (issue 8); whatever the units on either side of a join, the forms must hold.
+describe('segment: lines of every form', () => {
+  const piece = fc.constantFrom('中', '文', '，', '。', 'か', 'ﾞ', '\u3099', 'ㄱ', 'ㅏ', '가', '\u11a8', 'e', 'é', '\u0301', 'Σ', 'İ', '…', 'ﬁ', 'Ａ',
+    ' ', '  ', '\t', '\u3000', '\u200b', 'a', 'Z', '’', '\u{1F600}', '\ud800', '* ', '1. ');
+  const line = fc.array(piece, { maxLength: 30 }).map((a) => a.join(''));
+  const dump = fc.array(fc.oneof(line, fc.constant('')), { minLength: 6, maxLength: 30 }).map((a) => a.join('\n'));
+  const padded = (d: string): string => d.split('\n').map((l) => (l === '' ? l : l.padEnd(44, 'か'))).join('\n');
+
+  const TRIM = /^[\s\u3000\u200b-\u200f\u2060-\u2064\ufeff]+|[\s\u3000\u200b-\u200f\u2060-\u2064\ufeff]+$/gu;
+  /** The text forms of a block's source lines, joined as a wrap joins them. */
+  const formsOfLines = (d: string, [first, last]: readonly [number, number]): [string, string] => {
+    const contents = d.split('\n').slice(first - 1, last).map((l) => l.replace(TRIM, ''));
+    const head = contents[0]!.replace(/^[*•·▪◦+o#]\s+(?=\S)/u, '');
+    return displayAndMatchForms(contents.slice(1).reduce(joinWrapped, head));
+  };
+
+  it('gives each block the forms of its joined text', () => {
+    fc.assert(
+      fc.property(dump, (d) => {
+        for (const t of [d, padded(d)]) for (const b of segment(t)) expect([b.text, b.norm]).toEqual(formsOfLines(t, b.lines));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives segmentParagraphs the forms segment gives', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), (texts) => {
+        const paras = texts.map((t) => ({ text: t, norm: displayAndMatchForms(t)[1] }));
+        expect(segmentParagraphs(paras)).toEqual(segment(texts.join('\n\n')));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
