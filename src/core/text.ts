@@ -121,6 +121,30 @@ export function displayAndMatchForms(s: string): [shown: string, norm: string] {
   return [shown, matchForm(shown)];
 }
 
+export const LETTER_BIT = 1;
+export const HAN_BIT = 2;
+const LETTER = /\p{L}/u;
+const HAN = /\p{Script=Han}/u;
+// Per BMP code unit: LETTER_BIT | HAN_BIT, plus 4 once known (a memo of fixed facts, filled as met).
+const LETTER_FACTS = new Uint8Array(0x10000);
+
+/** Whether a code point is a letter (\p{L}, LETTER_BIT) and of the Han script (HAN_BIT). */
+export function letterBits(cp: number): number {
+  if (cp > 0xffff) {
+    const ch = String.fromCodePoint(cp);
+    return (LETTER.test(ch) ? LETTER_BIT : 0) | (HAN.test(ch) ? HAN_BIT : 0);
+  }
+  let bits = LETTER_FACTS[cp]!;
+  if (bits === 0) {
+    const ch = String.fromCharCode(cp);
+    // A lone surrogate is no letter: the u-flag regexes read it as a code point of its own.
+    const isSurrogate = cp >= 0xd800 && cp <= 0xdfff;
+    bits = 4 | (!isSurrogate && LETTER.test(ch) ? LETTER_BIT : 0) | (!isSurrogate && HAN.test(ch) ? HAN_BIT : 0);
+    LETTER_FACTS[cp] = bits;
+  }
+  return bits & 3;
+}
+
 export function isCjkChar(ch: string): boolean {
   return HAN_KANA_HANGUL.test(ch);
 }
