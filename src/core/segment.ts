@@ -147,52 +147,71 @@ export function toRawLines(text: string): RawLine[] {
  * short of one width and almost none beyond it; an unwrapped dump's long lines spread out.
  */
 export function guessWrap(lines: readonly RawLine[]): WrapGuess | null {
-  let best: (WrapGuess & { score: number }) | null = null;
-  for (const metric of ['chars', 'cols'] as const) {
-    const nonBlank = lines.filter((l) => l.content !== '');
-    if (nonBlank.length < 6) continue;
-    const widths = nonBlank.map((l) => l[metric]);
-    // Text browsers wrap at 72 to 132 columns; wider "wraps" are paragraphs that happen to align.
-    // A loop, not Math.max(...widths): spreading 200,000 widths overflows the stack.
-    let widest = 0;
-    for (const w of widths) if (w > widest) widest = w;
-    const maxW = Math.min(132, widest);
-    // Per width: lines of that width, and those of them the next line continues. A wrapped line
-    // goes on in the next line; a line that merely reaches the width in an unwrapped dump
-    // (html2text puts a blank line after each block) does not (short-unwrapped-lines-joined).
-    const all = new Array<number>(maxW + 2).fill(0);
-    const cont = new Array<number>(maxW + 2).fill(0);
-    lines.forEach((l, i) => {
-      if (l.content === '' || l[metric] > maxW) return;
-      all[l[metric] + 1]!++;
-      const next = lines[i + 1];
-      if (next && next.content !== '' && !next.bullet) cont[l[metric] + 1]!++;
-    });
-    for (let w = 1; w <= maxW + 1; w++) {
-      all[w] = all[w]! + all[w - 1]!;
-      cont[w] = cont[w]! + cont[w - 1]!;
-    }
-    const upTo = (sums: number[], w: number): number => sums[Math.max(0, Math.min(w, maxW) + 1)]!;
-    for (let w = 40; w <= maxW; w++) {
-      // CJK wraps end within a column or two of the width, Latin ones spread by a word's length:
-      // a narrow window ranks the true width first, a wide one keeps Latin dumps in the running.
-      const near = upTo(all, w) - upTo(all, w - 3);
-      const crowd = upTo(all, w) - upTo(all, w - 12);
-      const continued = upTo(cont, w) - upTo(cont, w - 12);
-      const beyond = widths.length - upTo(all, w);
-      // Long unbreakable tokens (URLs) may pass the width; real paragraphs may not.
-      if (beyond > Math.max(2, widths.length * 0.03)) continue;
-      // A wrap leaves a crowd just under the width, clearly above the band just below it, and
-      // menus of short lines say nothing: the crowd is judged against the long lines only.
-      const below = upTo(all, w - 12) - upTo(all, w - 24);
-      const long = widths.length - upTo(all, 39);
-      if (crowd < 4 || (crowd < long * 0.25 && (crowd < 6 || crowd < below * 2))) continue;
-      if (continued < 3 || continued * 2 < crowd) continue;
-      const score = near + crowd / 4;
-      if (!best || score > best.score || (score === best.score && w > best.width)) best = { metric, width: w, score };
-    }
+  let nonBlank = 0;
+  let hasWide = false;
+  for (const l of lines) {
+    if (l.content === '') continue;
+    nonBlank++;
+    if (l.cols !== l.chars) hasWide = true;
   }
+  if (nonBlank < 6) return null;
+  let best = bestWrap(lines, 'chars', nonBlank, null);
+  // With every line as wide in columns as in code points, columns would score every width as
+  // code points did, and a score equal to the best at no greater width displaces nothing.
+  if (hasWide) best = bestWrap(lines, 'cols', nonBlank, best);
   return best ? { metric: best.metric, width: best.width } : null;
+}
+
+type ScoredWrap = WrapGuess & { score: number };
+
+/** The best wrap by one metric, if it beats `best`: the candidates are scored in order of width. */
+function bestWrap(lines: readonly RawLine[], metric: 'chars' | 'cols', nonBlank: number, best: ScoredWrap | null): ScoredWrap | null {
+  // Per line, its width by the metric; -1 for a blank line.
+  const widths = new Int32Array(lines.length);
+  // Text browsers wrap at 72 to 132 columns; wider "wraps" are paragraphs that happen to align.
+  let widest = 0;
+  lines.forEach((l, i) => {
+    const w = l.content === '' ? -1 : metric === 'chars' ? l.chars : l.cols;
+    widths[i] = w;
+    if (w > widest) widest = w;
+  });
+  const maxW = Math.min(132, widest);
+  // Per width: lines of that width, and those of them the next line continues. A wrapped line
+  // goes on in the next line; a line that merely reaches the width in an unwrapped dump
+  // (html2text puts a blank line after each block) does not (short-unwrapped-lines-joined).
+  const all = new Int32Array(maxW + 2);
+  const cont = new Int32Array(maxW + 2);
+  for (let i = 0; i < lines.length; i++) {
+    const w = widths[i]!;
+    if (w < 0 || w > maxW) continue;
+    all[w + 1]!++;
+    const next = lines[i + 1];
+    if (next && next.content !== '' && !next.bullet) cont[w + 1]!++;
+  }
+  for (let w = 1; w <= maxW + 1; w++) {
+    all[w] = all[w]! + all[w - 1]!;
+    cont[w] = cont[w]! + cont[w - 1]!;
+  }
+  const upTo = (sums: Int32Array, w: number): number => sums[Math.max(0, Math.min(w, maxW) + 1)]!;
+  for (let w = 40; w <= maxW; w++) {
+    // CJK wraps end within a column or two of the width, Latin ones spread by a word's length:
+    // a narrow window ranks the true width first, a wide one keeps Latin dumps in the running.
+    const near = upTo(all, w) - upTo(all, w - 3);
+    const crowd = upTo(all, w) - upTo(all, w - 12);
+    const continued = upTo(cont, w) - upTo(cont, w - 12);
+    const beyond = nonBlank - upTo(all, w);
+    // Long unbreakable tokens (URLs) may pass the width; real paragraphs may not.
+    if (beyond > Math.max(2, nonBlank * 0.03)) continue;
+    // A wrap leaves a crowd just under the width, clearly above the band just below it, and
+    // menus of short lines say nothing: the crowd is judged against the long lines only.
+    const below = upTo(all, w - 12) - upTo(all, w - 24);
+    const long = nonBlank - upTo(all, 39);
+    if (crowd < 4 || (crowd < long * 0.25 && (crowd < 6 || crowd < below * 2))) continue;
+    if (continued < 3 || continued * 2 < crowd) continue;
+    const score = near + crowd / 4;
+    if (!best || score > best.score || (score === best.score && w > best.width)) best = { metric, width: w, score };
+  }
+  return best;
 }
 
 function firstTokenWidth(line: RawLine, metric: 'chars' | 'cols'): number {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { segment, segmentParagraphs } from '../../src/core/segment.js';
+import { guessWrap, segment, segmentParagraphs, toRawLines, type RawLine, type WrapGuess } from '../../src/core/segment.js';
 import { displayAndMatchForms, joinWrapped } from '../../src/core/text.js';
 import { EN_BODY, ZH_BODY, dump, hardWrap } from '../helpers.js';
 
@@ -157,6 +157,59 @@ describe('segment: lines of every form', () => {
         expect(segmentParagraphs(paras)).toEqual(segment(texts.join('\n\n')));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('guessWrap', () => {
+  // The definition before issue 8, which scored the columns even when every line was as wide in
+  // columns as in code points.
+  const byBothMetrics = (lines: readonly RawLine[]): WrapGuess | null => {
+    let best: (WrapGuess & { score: number }) | null = null;
+    for (const metric of ['chars', 'cols'] as const) {
+      const widths = lines.filter((l) => l.content !== '').map((l) => l[metric]);
+      if (widths.length < 6) continue;
+      const maxW = Math.min(132, Math.max(0, ...widths));
+      const all = new Array<number>(maxW + 2).fill(0);
+      const cont = new Array<number>(maxW + 2).fill(0);
+      lines.forEach((l, i) => {
+        if (l.content === '' || l[metric] > maxW) return;
+        all[l[metric] + 1]!++;
+        const next = lines[i + 1];
+        if (next && next.content !== '' && !next.bullet) cont[l[metric] + 1]!++;
+      });
+      for (let w = 1; w <= maxW + 1; w++) [all[w], cont[w]] = [all[w]! + all[w - 1]!, cont[w]! + cont[w - 1]!];
+      const upTo = (sums: number[], w: number): number => sums[Math.max(0, Math.min(w, maxW) + 1)]!;
+      for (let w = 40; w <= maxW; w++) {
+        const near = upTo(all, w) - upTo(all, w - 3);
+        const crowd = upTo(all, w) - upTo(all, w - 12);
+        const continued = upTo(cont, w) - upTo(cont, w - 12);
+        if (widths.length - upTo(all, w) > Math.max(2, widths.length * 0.03)) continue;
+        const below = upTo(all, w - 12) - upTo(all, w - 24);
+        const long = widths.length - upTo(all, 39);
+        if (crowd < 4 || (crowd < long * 0.25 && (crowd < 6 || crowd < below * 2))) continue;
+        if (continued < 3 || continued * 2 < crowd) continue;
+        const score = near + crowd / 4;
+        if (!best || score > best.score || (score === best.score && w > best.width)) best = { metric, width: w, score };
+      }
+    }
+    return best ? { metric: best.metric, width: best.width } : null;
+  };
+  // Lines just short of a wrap width, some of them CJK (two columns a character), some blank or bulleted.
+  const line = fc.oneof(
+    { arbitrary: fc.tuple(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 40 })), fc.constantFrom('a', 'x ', '中', '中a', '* a')), weight: 6 },
+    { arbitrary: fc.constant<[number, string]>([0, '']), weight: 1 },
+  );
+  const dump = fc.tuple(fc.integer({ min: 40, max: 140 }), fc.array(line, { maxLength: 60 })).map(([width, ls]) =>
+    ls.map(([short, u]) => (u === '' ? '' : u.repeat(width).slice(0, Math.max(1, width - short)))).join('\n'),
+  );
+  it('guesses as scoring both metrics did', () => {
+    fc.assert(
+      fc.property(dump, (d) => {
+        const lines = toRawLines(d);
+        expect(guessWrap(lines)).toEqual(byBothMetrics(lines));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
