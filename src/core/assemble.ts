@@ -1,6 +1,7 @@
 import type { Article, ArticleDate, Dateline, Image, Labeled, LineRule, RulePack } from './types.js';
 import type { Classified } from './classify.js';
 import { firstPattern } from './match.js';
+import { HAN_BIT, LETTER_BIT, letterBits } from './text.js';
 
 export function isKeptLabel(b: Labeled): boolean {
   return b.verdict.label === 'body' || b.verdict.label === 'heading';
@@ -20,7 +21,8 @@ const LABELLED = /^[^:：]{1,25}(?:[:：]\s*\S*\d|\bby[:：])/iu;
 export function findTitle(blocks: readonly Classified[], pack: RulePack): number | null {
   const first = blocks.findIndex(isKeptLabel);
   if (first < 0) return null;
-  const opening = topicWords(blocks.filter(isKeptLabel).slice(0, 4).map((b) => b.norm).join(' '));
+  // Read when a candidate gets that far, which most pages' lines above the article do not.
+  let opening: Set<string> | null = null;
   let best: { i: number; score: number } | null = null;
   for (let i = first - 1, steps = 0; i >= 0 && steps < 8; i--) {
     const b = blocks[i]!;
@@ -42,6 +44,7 @@ export function findTitle(blocks: readonly Classified[], pack: RulePack): number
     if (repeatsElsewhere(blocks, i)) score += 2;
     // A headline names what the text is about; a site name or a menu line shares no word with it.
     const topic = topicWords(b.norm);
+    opening ??= topicWords(openingText(blocks, first));
     if (sharesTopic(topic, opening)) score += 1;
     // Chinese headlines abbreviate ("拆房屡出命案" for "为拆一幢房…三条人命"), so sharing no pair
     // says little there; a Latin-script line that shares no word is a site name or a menu.
@@ -51,11 +54,57 @@ export function findTitle(blocks: readonly Classified[], pack: RulePack): number
   return best && best.score >= 0.5 ? best.i : null;
 }
 
-/** Words long enough to carry a topic (Latin, five letters up) and Han character pairs. */
-function topicWords(norm: string): Set<string> {
+/** The match forms of the first four kept blocks, from the first (at `first`), joined by spaces. */
+function openingText(blocks: readonly Classified[], first: number): string {
+  let text = blocks[first]!.norm;
+  for (let i = first + 1, n = 1; i < blocks.length && n < 4; i++) {
+    if (!isKeptLabel(blocks[i]!)) continue;
+    text += ` ${blocks[i]!.norm}`;
+    n++;
+  }
+  return text;
+}
+
+/**
+ * Words long enough to carry a topic (Latin, five letters up) and Han character pairs: the runs
+ * of /\p{L}{5,}/gu that hold no Han, and every two code units of the runs of
+ * /\p{Script=Han}{2,}/gu, read in one pass.
+ */
+export function topicWords(norm: string): Set<string> {
   const out = new Set<string>();
-  for (const w of norm.match(/\p{L}{5,}/gu) ?? []) if (!/\p{Script=Han}/u.test(w)) out.add(w);
-  for (const run of norm.match(/\p{Script=Han}{2,}/gu) ?? []) for (let k = 0; k + 1 < run.length; k++) out.add(run.slice(k, k + 2));
+  const n = norm.length;
+  let word = -1;
+  let letters = 0;
+  let wordHasHan = false;
+  let han = -1;
+  let hans = 0;
+  for (let i = 0; i <= n; ) {
+    const cp = i < n ? norm.codePointAt(i)! : -1;
+    const bits = cp < 0 ? 0 : letterBits(cp);
+    if ((bits & LETTER_BIT) !== 0) {
+      if (word < 0) {
+        word = i;
+        letters = 0;
+        wordHasHan = false;
+      }
+      letters++;
+      if ((bits & HAN_BIT) !== 0) wordHasHan = true;
+    } else if (word >= 0) {
+      if (letters >= 5 && !wordHasHan) out.add(norm.slice(word, i));
+      word = -1;
+    }
+    if ((bits & HAN_BIT) !== 0) {
+      if (han < 0) {
+        han = i;
+        hans = 0;
+      }
+      hans++;
+    } else if (han >= 0) {
+      if (hans >= 2) for (let k = han; k + 1 < i; k++) out.add(norm.slice(k, k + 2));
+      han = -1;
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
   return out;
 }
 

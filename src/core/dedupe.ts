@@ -19,7 +19,7 @@ export function dropDuplicateCaptions(blocks: readonly Classified[]): Classified
     out.push(b);
   };
   for (const b of blocks) {
-    const prev = out.at(-1);
+    const prev = out.length > 0 ? out[out.length - 1] : undefined;
     if (b.verdict.reason === 'short' && b.features.weight >= 24 && captions.has(b.norm)) {
       push(withVerdict(b, { label: 'boilerplate', reason: 'duplicate', rule: 'dedupe/caption-again', pass: 'dedupe' }));
     } else if (b.verdict.label !== 'caption' && free(b) && b.features.weight >= 24 && b.features.weight <= SAID_TWICE_MAX && isSaidTwice(b.norm)) {
@@ -45,12 +45,11 @@ export function dropDuplicateCaptions(blocks: readonly Classified[]): Classified
 export function isSaidTwice(text: string): boolean {
   const n = text.length;
   const half = n >> 1;
-  let a: string;
-  let b: string;
-  if (n % 2 === 0) [a, b] = [text.slice(0, half), text.slice(half)];
-  else if (text[half] === ' ') [a, b] = [text.slice(0, half), text.slice(half + 1)];
-  else return false;
-  return a === b && new Set(a).size > 2 && /\p{L}/u.test(a);
+  // Where the second half starts; a text whose halves differ in their first unit is most texts.
+  const second = n % 2 === 0 ? half : text.charCodeAt(half) === 0x20 ? half + 1 : -1;
+  if (second < 0 || text.charCodeAt(0) !== text.charCodeAt(second)) return false;
+  const a = text.slice(0, half);
+  return a === text.slice(second) && new Set(a).size > 2 && /\p{L}/u.test(a);
 }
 
 /** "— Jane Doe (@jdoe) November 18, 2019": the line that closes a post an article quotes. */
@@ -61,14 +60,17 @@ export const EMBED_SIGNATURE = /^[—–-]\s*\S.{0,80}\(@\w{1,15}\)(?:\s+\p{L}+\
  * above the article does not take the lead's place: only repeats of a block that stays are dropped.
  */
 export function dropRepeatedKept(blocks: readonly Classified[]): Classified[] {
-  const kept = new Set<string>();
+  // A caption repeats captions and text repeats text; one set each, keyed by the norm itself (a
+  // key built per block was a new string to hash every time).
+  const keptText = new Set<string>();
+  const keptCaptions = new Set<string>();
   return blocks.map((b) => {
     const { label } = b.verdict;
     // One account quoted twice signs both posts alike.
     if ((label !== 'body' && label !== 'heading' && label !== 'caption') || EMBED_SIGNATURE.test(b.text)) return b;
-    const key = `${label === 'caption' ? 'c' : 't'}:${b.norm}`;
-    if (!kept.has(key)) {
-      kept.add(key);
+    const kept = label === 'caption' ? keptCaptions : keptText;
+    if (!kept.has(b.norm)) {
+      kept.add(b.norm);
       return b;
     }
     return withVerdict(b, { label: 'boilerplate', reason: 'duplicate', rule: 'dedupe/repeated-block', pass: 'dedupe' });

@@ -89,13 +89,10 @@ const SAMPLE = 20_000;
 /** A BCP 47 tag for the text ('zh-Hans', 'en', ...), or 'und' when nothing decides. */
 export function guessLanguage(text: string, model: LanguageModel): string {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
-  // Code points per script, as `sample.match(/\p{Script=…}/gu).length` would count them.
+  // Code points per script, as `sample.match(/\p{Script=…}/gu).length` would count them: code
+  // points per combination of script bits first, one count a code point, then per script.
   const { scripts } = model;
-  let han = 0;
-  let kana = 0;
-  let hangul = 0;
-  let latin = 0;
-  let cyrillic = 0;
+  const byBits = new Int32Array(LETTER << 1);
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     let bits = scriptsOf(scripts, c);
@@ -106,12 +103,20 @@ export function guessLanguage(text: string, model: LanguageModel): string {
         i++;
       }
     }
-    if (bits === 0) continue;
-    if (bits & HAN) han++;
-    if (bits & KANA) kana++;
-    if (bits & HANGUL) hangul++;
-    if (bits & LATIN) latin++;
-    if (bits & CYRILLIC) cyrillic++;
+    byBits[bits]!++;
+  }
+  let han = 0;
+  let kana = 0;
+  let hangul = 0;
+  let latin = 0;
+  let cyrillic = 0;
+  for (let bits = 1; bits < byBits.length; bits++) {
+    const n = byBits[bits]!;
+    if (bits & HAN) han += n;
+    if (bits & KANA) kana += n;
+    if (bits & HANGUL) hangul += n;
+    if (bits & LATIN) latin += n;
+    if (bits & CYRILLIC) cyrillic += n;
   }
   if (kana > 0 && kana * 5 >= han) return pick(model, 'kana', sample) ?? 'ja';
   if (hangul > han && hangul * 3 > latin) return 'ko';

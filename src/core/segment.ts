@@ -1,5 +1,5 @@
 import type { Block } from './types.js';
-import { codePointLength, displayAndMatchForms, displayForm, displayWidth, joinWrapped, matchForm } from './text.js';
+import { displayForm, displayWidth, formsOf, FORM_BITS, joinWrapped, matchForm, OTHER_FORMS, SELF_FORMS, unitFacts, WIDE_BIT } from './text.js';
 
 export interface RawLine {
   readonly no: number;
@@ -9,11 +9,8 @@ export interface RawLine {
   /** Width in code points and in terminal columns; converters disagree on which they wrap by. */
   readonly chars: number;
   readonly cols: number;
-  /**
-   * The content is ASCII and holds no white space but single spaces: it is its own display form
-   * (NFC, nothing to collapse or trim), and its match form is its lower case.
-   */
-  readonly plain: boolean;
+  /** What the text forms do to the content: SELF_FORMS, NFKC_FORM or OTHER_FORMS (see text.ts). */
+  readonly form: number;
 }
 
 // lynx draws `*`/`+`/`o`/`#` bullets, w3m `•`, html-to-text `*` or `-`. Only the drawn marks are
@@ -50,29 +47,51 @@ function contentBounds(line: string): [start: number, end: number] {
   return [start, end];
 }
 
-const NOT_ASCII = 0;
-const ASCII = 1;
-const PLAIN = 2;
-
 /**
- * NOT_ASCII when text[from, end) holds a unit above 0x7f; else PLAIN when text[start, end) holds no
- * white space but single spaces (no tab, no run of two), which is what displayForm collapses
- * (JavaScript's \s within ASCII is 0x09-0x0d and 0x20); else ASCII.
+ * The form (see SELF_FORMS) of text[start, end), a line's content, which holds no white space at
+ * either end; and into `widths` the code points and the columns of text[from, end), the line up to
+ * its content's end, as codePointLength and displayWidth count them. One pass over the line: ASCII
+ * is its own NFC and NFKC, one column a unit, and only a tab, a line break or a run of spaces
+ * needs collapsing; other units ask unitFacts.
  */
-function asciiState(text: string, from: number, start: number, end: number): number {
-  let state = PLAIN;
-  let prevSpace = false;
-  for (let k = from; k < end; k++) {
+function scanLine(text: string, from: number, start: number, end: number, widths: Int32Array): number {
+  let form = SELF_FORMS;
+  let pairs = 0;
+  let wide = 0;
+  // The indent is white space and zero-width characters (isTrimmed): no surrogates among them.
+  for (let k = from; k < start; k++) {
     const c = text.charCodeAt(k);
-    if (c >= 0x80) return NOT_ASCII;
-    if (k < start || state !== PLAIN) continue;
-    if (c === 0x20) {
-      if (prevSpace) state = ASCII;
-      prevSpace = true;
-    } else if (c >= 0x09 && c <= 0x0d) state = ASCII;
-    else prevSpace = false;
+    if (c >= 0x80 && (unitFacts(c) & WIDE_BIT) !== 0) wide++;
   }
-  return state;
+  let prevSpace = false;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x20) {
+      if (prevSpace) form = OTHER_FORMS;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c < 0x80) {
+      if (c >= 0x09 && c <= 0x0d) form = OTHER_FORMS;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && k + 1 < end) {
+      const d = text.charCodeAt(k + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        pairs++;
+        k++;
+        form = OTHER_FORMS;
+        continue;
+      }
+    }
+    const facts = unitFacts(c);
+    if ((facts & WIDE_BIT) !== 0) wide++;
+    if ((facts & FORM_BITS) > form) form = facts & FORM_BITS;
+  }
+  widths[0] = end - from - pairs;
+  widths[1] = end - from - pairs + wide;
+  return form;
 }
 
 /** Whether a line may start with BULLET (its first unit is a mark or a digit); BULLET decides. */
@@ -94,6 +113,7 @@ function mayBeDrawnBullet(c: number): boolean {
 export function toRawLines(text: string): RawLine[] {
   const out: RawLine[] = [];
   const n = text.length;
+  const widths = new Int32Array(2);
   // The next line feed and carriage return at or after the line start (n for none).
   let lf = -1;
   let cr = -1;
@@ -106,17 +126,16 @@ export function toRawLines(text: string): RawLine[] {
     while (end > from && isTrimmed(text.charCodeAt(end - 1))) end--;
     let start = from;
     while (start < end && isTrimmed(text.charCodeAt(start))) start++;
-    const state = asciiState(text, from, start, end);
+    const form = scanLine(text, from, start, end, widths);
     const content = text.slice(start, end);
     out.push({
       no,
       indent: start - from,
       content,
       bullet: mayBeBullet(content.charCodeAt(0)) && BULLET.test(content),
-      // ASCII holds no surrogate and no wide character: one code point and one column per unit.
-      chars: state === NOT_ASCII ? codePointLength(text.slice(from, end)) : end - from,
-      cols: state === NOT_ASCII ? displayWidth(text.slice(from, end)) : end - from,
-      plain: state === PLAIN,
+      chars: widths[0]!,
+      cols: widths[1]!,
+      form,
     });
     if (stop >= n) return out;
     from = stop === cr && lf === cr + 1 ? stop + 2 : stop + 1;
@@ -128,52 +147,71 @@ export function toRawLines(text: string): RawLine[] {
  * short of one width and almost none beyond it; an unwrapped dump's long lines spread out.
  */
 export function guessWrap(lines: readonly RawLine[]): WrapGuess | null {
-  let best: (WrapGuess & { score: number }) | null = null;
-  for (const metric of ['chars', 'cols'] as const) {
-    const nonBlank = lines.filter((l) => l.content !== '');
-    if (nonBlank.length < 6) continue;
-    const widths = nonBlank.map((l) => l[metric]);
-    // Text browsers wrap at 72 to 132 columns; wider "wraps" are paragraphs that happen to align.
-    // A loop, not Math.max(...widths): spreading 200,000 widths overflows the stack.
-    let widest = 0;
-    for (const w of widths) if (w > widest) widest = w;
-    const maxW = Math.min(132, widest);
-    // Per width: lines of that width, and those of them the next line continues. A wrapped line
-    // goes on in the next line; a line that merely reaches the width in an unwrapped dump
-    // (html2text puts a blank line after each block) does not (short-unwrapped-lines-joined).
-    const all = new Array<number>(maxW + 2).fill(0);
-    const cont = new Array<number>(maxW + 2).fill(0);
-    lines.forEach((l, i) => {
-      if (l.content === '' || l[metric] > maxW) return;
-      all[l[metric] + 1]!++;
-      const next = lines[i + 1];
-      if (next && next.content !== '' && !next.bullet) cont[l[metric] + 1]!++;
-    });
-    for (let w = 1; w <= maxW + 1; w++) {
-      all[w] = all[w]! + all[w - 1]!;
-      cont[w] = cont[w]! + cont[w - 1]!;
-    }
-    const upTo = (sums: number[], w: number): number => sums[Math.max(0, Math.min(w, maxW) + 1)]!;
-    for (let w = 40; w <= maxW; w++) {
-      // CJK wraps end within a column or two of the width, Latin ones spread by a word's length:
-      // a narrow window ranks the true width first, a wide one keeps Latin dumps in the running.
-      const near = upTo(all, w) - upTo(all, w - 3);
-      const crowd = upTo(all, w) - upTo(all, w - 12);
-      const continued = upTo(cont, w) - upTo(cont, w - 12);
-      const beyond = widths.length - upTo(all, w);
-      // Long unbreakable tokens (URLs) may pass the width; real paragraphs may not.
-      if (beyond > Math.max(2, widths.length * 0.03)) continue;
-      // A wrap leaves a crowd just under the width, clearly above the band just below it, and
-      // menus of short lines say nothing: the crowd is judged against the long lines only.
-      const below = upTo(all, w - 12) - upTo(all, w - 24);
-      const long = widths.length - upTo(all, 39);
-      if (crowd < 4 || (crowd < long * 0.25 && (crowd < 6 || crowd < below * 2))) continue;
-      if (continued < 3 || continued * 2 < crowd) continue;
-      const score = near + crowd / 4;
-      if (!best || score > best.score || (score === best.score && w > best.width)) best = { metric, width: w, score };
-    }
+  let nonBlank = 0;
+  let hasWide = false;
+  for (const l of lines) {
+    if (l.content === '') continue;
+    nonBlank++;
+    if (l.cols !== l.chars) hasWide = true;
   }
+  if (nonBlank < 6) return null;
+  let best = bestWrap(lines, 'chars', nonBlank, null);
+  // With every line as wide in columns as in code points, columns would score every width as
+  // code points did, and a score equal to the best at no greater width displaces nothing.
+  if (hasWide) best = bestWrap(lines, 'cols', nonBlank, best);
   return best ? { metric: best.metric, width: best.width } : null;
+}
+
+type ScoredWrap = WrapGuess & { score: number };
+
+/** The best wrap by one metric, if it beats `best`: the candidates are scored in order of width. */
+function bestWrap(lines: readonly RawLine[], metric: 'chars' | 'cols', nonBlank: number, best: ScoredWrap | null): ScoredWrap | null {
+  // Per line, its width by the metric; -1 for a blank line.
+  const widths = new Int32Array(lines.length);
+  // Text browsers wrap at 72 to 132 columns; wider "wraps" are paragraphs that happen to align.
+  let widest = 0;
+  lines.forEach((l, i) => {
+    const w = l.content === '' ? -1 : metric === 'chars' ? l.chars : l.cols;
+    widths[i] = w;
+    if (w > widest) widest = w;
+  });
+  const maxW = Math.min(132, widest);
+  // Per width: lines of that width, and those of them the next line continues. A wrapped line
+  // goes on in the next line; a line that merely reaches the width in an unwrapped dump
+  // (html2text puts a blank line after each block) does not (short-unwrapped-lines-joined).
+  const all = new Int32Array(maxW + 2);
+  const cont = new Int32Array(maxW + 2);
+  for (let i = 0; i < lines.length; i++) {
+    const w = widths[i]!;
+    if (w < 0 || w > maxW) continue;
+    all[w + 1]!++;
+    const next = lines[i + 1];
+    if (next && next.content !== '' && !next.bullet) cont[w + 1]!++;
+  }
+  for (let w = 1; w <= maxW + 1; w++) {
+    all[w] = all[w]! + all[w - 1]!;
+    cont[w] = cont[w]! + cont[w - 1]!;
+  }
+  const upTo = (sums: Int32Array, w: number): number => sums[Math.max(0, Math.min(w, maxW) + 1)]!;
+  for (let w = 40; w <= maxW; w++) {
+    // CJK wraps end within a column or two of the width, Latin ones spread by a word's length:
+    // a narrow window ranks the true width first, a wide one keeps Latin dumps in the running.
+    const near = upTo(all, w) - upTo(all, w - 3);
+    const crowd = upTo(all, w) - upTo(all, w - 12);
+    const continued = upTo(cont, w) - upTo(cont, w - 12);
+    const beyond = nonBlank - upTo(all, w);
+    // Long unbreakable tokens (URLs) may pass the width; real paragraphs may not.
+    if (beyond > Math.max(2, nonBlank * 0.03)) continue;
+    // A wrap leaves a crowd just under the width, clearly above the band just below it, and
+    // menus of short lines say nothing: the crowd is judged against the long lines only.
+    const below = upTo(all, w - 12) - upTo(all, w - 24);
+    const long = nonBlank - upTo(all, 39);
+    if (crowd < 4 || (crowd < long * 0.25 && (crowd < 6 || crowd < below * 2))) continue;
+    if (continued < 3 || continued * 2 < crowd) continue;
+    const score = near + crowd / 4;
+    if (!best || score > best.score || (score === best.score && w > best.width)) best = { metric, width: w, score };
+  }
+  return best;
 }
 
 function firstTokenWidth(line: RawLine, metric: 'chars' | 'cols'): number {
@@ -211,14 +249,14 @@ export function segment(text: string): Block[] {
     }
     let joined = mayBeDrawnBullet(line.content.charCodeAt(0)) ? line.content.replace(DRAWN_BULLET, '') : line.content;
     let last = i;
-    // Plain lines joined with one space or none make plain text: its own display form.
-    let plain = line.plain;
+    // Lines joined with one space or none: no unit of either joins the other's, no spaces pile up.
+    let form = line.form;
     while (wrap && last + 1 < lines.length && continues(lines[last]!, lines[last + 1]!, wrap)) {
       last++;
       joined = joinWrapped(joined, lines[last]!.content);
-      plain &&= lines[last]!.plain;
+      if (lines[last]!.form > form) form = lines[last]!.form;
     }
-    const [shown, norm] = plain ? [joined, joined.toLowerCase()] : displayAndMatchForms(joined);
+    const [shown, norm] = formsOf(joined, form);
     if (shown !== '') {
       blocks.push({
         id: blocks.length,
@@ -247,20 +285,24 @@ const LINE_BREAK = /[\r\n]/u;
 export function segmentParagraphs(paragraphs: readonly Pick<Block, 'text' | 'norm'>[]): Block[] {
   if (paragraphs.some((p) => LINE_BREAK.test(p.text))) return segment(paragraphs.map((p) => p.text).join('\n\n'));
   const blocks: Block[] = [];
+  const widths = new Int32Array(2);
   paragraphs.forEach((p, k) => {
     const [start, end] = contentBounds(p.text);
     if (start === end) return;
     const content = start === 0 && end === p.text.length ? p.text : p.text.slice(start, end);
-    const shown = displayForm(content.replace(DRAWN_BULLET, ''));
+    const form = scanLine(p.text, start, start, end, widths);
+    const unmarked = mayBeDrawnBullet(content.charCodeAt(0)) ? content.replace(DRAWN_BULLET, '') : content;
+    // A text of SELF_FORMS or NFKC_FORM is its own display form, and so is what is left of it.
+    const shown = form === OTHER_FORMS ? displayForm(unmarked) : unmarked;
     if (shown === '') return;
     const no = 2 * k + 1;
     blocks.push({
       id: blocks.length,
       lines: [no, no],
       text: shown,
-      norm: shown === p.text ? p.norm : matchForm(shown),
+      norm: shown === p.text ? p.norm : form === OTHER_FORMS ? matchForm(shown) : formsOf(shown, form)[1],
       gapBefore: true,
-      bullet: BULLET.test(content),
+      bullet: mayBeBullet(content.charCodeAt(0)) && BULLET.test(content),
     });
   });
   return blocks;

@@ -36,6 +36,66 @@ function collapse(s: string): string {
   return s.replace(SPACES_TO_COLLAPSE, ' ').trim();
 }
 
+/**
+ * What the text forms do to a line, from the least work to the most: SELF_FORMS when the line is
+ * its own display form and its match form is its lower case; NFKC_FORM when it is its own display
+ * form and its match form is the lower case of its NFKC; OTHER_FORMS when only displayForm and
+ * matchForm can tell. A line's form is the largest of its units' forms (unitFacts), or
+ * OTHER_FORMS when it holds white space but single spaces or ends in white space.
+ */
+export const SELF_FORMS = 1;
+export const NFKC_FORM = 2;
+export const OTHER_FORMS = 3;
+export const FORM_BITS = 3;
+export const WIDE_BIT = 4;
+const KNOWN_BIT = 8;
+
+// A code point that canonical composition may join to the one before it (the second of a
+// composed pair: combining marks, Hangul vowel and final jamo), or that canonical ordering may
+// move: every such code point is a mark (\p{M}) or a jamo of U+1160-U+11FF.
+const JOINS_BACK = /^[\p{M}\u1160-\u11ff]/u;
+const WHITE_OR_ZERO_WIDTH = /[\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/u;
+
+/**
+ * Per BMP code unit above 0x7f: its form (FORM_BITS), whether it is wide (WIDE_BIT, as isWideCode)
+ * and whether it is known yet (KNOWN_BIT); surrogates have OTHER_FORMS. Filled as units are met,
+ * not up front: normalising all 63,000 would cost every run tens of milliseconds, and a page
+ * meets a few thousand. A memo of fixed facts, not state.
+ */
+const UNIT_FACTS = new Uint8Array(0x10000);
+
+/**
+ * The quick check of UAX #15: a string of code points that no normalisation changes alone, none
+ * of which joins the one before it, is its own NFC, and the same holds for NFKC. A code point that
+ * NFKC alone maps to text without white space or zero-width characters leaves the NFKC of such a
+ * string the concatenation of its code points' NFKC, so collapsing and trimming change nothing.
+ */
+export function unitFacts(c: number): number {
+  let facts = UNIT_FACTS[c]!;
+  if (facts !== 0) return facts;
+  const ch = String.fromCharCode(c);
+  facts = KNOWN_BIT | (isWideCode(c) ? WIDE_BIT : 0) | OTHER_FORMS;
+  const isSurrogate = c >= 0xd800 && c <= 0xdfff;
+  // The first code point of each decomposition too: NFKC turns the half-width "ﾞ" into a mark.
+  if (
+    !isSurrogate && ch.normalize('NFC') === ch && !WHITE_OR_ZERO_WIDTH.test(ch) &&
+    !JOINS_BACK.test(ch) && !JOINS_BACK.test(ch.normalize('NFD')) && !JOINS_BACK.test(ch.normalize('NFKD'))
+  ) {
+    const folded = ch.normalize('NFKC');
+    if (folded === ch) facts = (facts & ~FORM_BITS) | SELF_FORMS;
+    else if (!WHITE_OR_ZERO_WIDTH.test(folded)) facts = (facts & ~FORM_BITS) | NFKC_FORM;
+  }
+  UNIT_FACTS[c] = facts;
+  return facts;
+}
+
+/** displayForm(s) and matchForm of that, for a trimmed s of the given form (see SELF_FORMS). */
+export function formsOf(s: string, form: number): [shown: string, norm: string] {
+  if (form === SELF_FORMS) return [s, s.toLowerCase()];
+  if (form === NFKC_FORM) return [s, s.normalize('NFKC').toLowerCase()];
+  return displayAndMatchForms(s);
+}
+
 /** Text as the output shows it: NFC, zero-width characters removed, spaces collapsed, trimmed. */
 export function displayForm(s: string): string {
   if (!NON_ASCII.test(s)) return collapse(s);
@@ -59,6 +119,30 @@ export function displayAndMatchForms(s: string): [shown: string, norm: string] {
   }
   const shown = collapse(s.normalize('NFC').replace(ZERO_WIDTH, ''));
   return [shown, matchForm(shown)];
+}
+
+export const LETTER_BIT = 1;
+export const HAN_BIT = 2;
+const LETTER = /\p{L}/u;
+const HAN = /\p{Script=Han}/u;
+// Per BMP code unit: LETTER_BIT | HAN_BIT, plus 4 once known (a memo of fixed facts, filled as met).
+const LETTER_FACTS = new Uint8Array(0x10000);
+
+/** Whether a code point is a letter (\p{L}, LETTER_BIT) and of the Han script (HAN_BIT). */
+export function letterBits(cp: number): number {
+  if (cp > 0xffff) {
+    const ch = String.fromCodePoint(cp);
+    return (LETTER.test(ch) ? LETTER_BIT : 0) | (HAN.test(ch) ? HAN_BIT : 0);
+  }
+  let bits = LETTER_FACTS[cp]!;
+  if (bits === 0) {
+    const ch = String.fromCharCode(cp);
+    // A lone surrogate is no letter: the u-flag regexes read it as a code point of its own.
+    const isSurrogate = cp >= 0xd800 && cp <= 0xdfff;
+    bits = 4 | (!isSurrogate && LETTER.test(ch) ? LETTER_BIT : 0) | (!isSurrogate && HAN.test(ch) ? HAN_BIT : 0);
+    LETTER_FACTS[cp] = bits;
+  }
+  return bits & 3;
 }
 
 export function isCjkChar(ch: string): boolean {

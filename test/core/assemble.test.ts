@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findDateline } from '../../src/core/assemble.js';
+import { findDateline, topicWords } from '../../src/core/assemble.js';
 import { extract } from '../../src/core/pipeline.js';
 import { defaultRules } from '../../src/rules/index.js';
 import { EN_BODY, ZH_BODY, ctx, dump } from '../helpers.js';
@@ -196,5 +197,25 @@ describe('assemble through extract: images, byline, editor', () => {
 
   it('counts the input lines, blank ones included', () => {
     expect(article('a', '', 'b').lineCount).toBe(3);
+  });
+});
+
+describe('topicWords', () => {
+  // The definition the one-pass reading replaced (issue 8).
+  const byRegex = (norm: string): Set<string> => {
+    const out = new Set<string>();
+    for (const w of norm.match(/\p{L}{5,}/gu) ?? []) if (!/\p{Script=Han}/u.test(w)) out.add(w);
+    for (const run of norm.match(/\p{Script=Han}{2,}/gu) ?? []) for (let k = 0; k + 1 < run.length; k++) out.add(run.slice(k, k + 2));
+    return out;
+  };
+  const piece = fc.constantFrom('中', '国', '〇', '々', '⺀', '\u{20000}', '\u{20001}', '\ud840', '\udc00', 'a', 'é', 'Д', 'か', '1', ' ', '-', 'world', 'ﬁ', '\u0301');
+  const text = fc.oneof(fc.array(piece, { maxLength: 20 }).map((a) => a.join('')), fc.string({ unit: 'binary', maxLength: 20 }));
+
+  it('finds what the regexes find', () => {
+    fc.assert(fc.property(text, (s) => [...topicWords(s)].sort().join('\n') === [...byRegex(s)].sort().join('\n')), { numRuns: 5000 });
+  });
+
+  it('reads long Latin words and Han pairs', () => {
+    expect([...topicWords('the minister 外交部长 said')].sort()).toEqual(['外交', 'minister', '交部', '部长'].sort());
   });
 });

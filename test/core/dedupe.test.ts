@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dropDuplicateCaptions, dropRepeatedKept, isSaidTwice } from '../../src/core/dedupe.js';
 import { inOrder, labeled } from '../helpers.js';
@@ -114,6 +115,25 @@ describe('isSaidTwice', () => {
 
   it.each(['哈哈哈哈', '----', '2020 2020', 'Kit with water Kit with wate', 'New York, New York', 'Kit with waterKit with water x', ''])('%s is not', (t) => {
     expect(isSaidTwice(t)).toBe(false);
+  });
+
+  // The definition the first-unit shortcut (issue 8) must keep.
+  const bySlices = (text: string): boolean => {
+    const half = text.length >> 1;
+    let a: string;
+    let b: string;
+    if (text.length % 2 === 0) [a, b] = [text.slice(0, half), text.slice(half)];
+    else if (text[half] === ' ') [a, b] = [text.slice(0, half), text.slice(half + 1)];
+    else return false;
+    return a === b && new Set(a).size > 2 && /\p{L}/u.test(a);
+  };
+  it('answers as the halves compared in full do', () => {
+    const half = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '中', ' ', '1', '\ud800'), maxLength: 8 });
+    const text = fc.oneof(
+      fc.tuple(half, fc.constantFrom('', ' ', 'x'), half).map(([a, m, b]) => a + m + b),
+      half.chain((a) => fc.constantFrom('', ' ').map((m) => a + m + a)),
+    );
+    fc.assert(fc.property(text, (t) => isSaidTwice(t) === bySlices(t)), { numRuns: 3000 });
   });
 });
 

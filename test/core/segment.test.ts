@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { segment } from '../../src/core/segment.js';
+import { guessWrap, segment, segmentParagraphs, toRawLines, type RawLine, type WrapGuess } from '../../src/core/segment.js';
+import { displayAndMatchForms, joinWrapped } from '../../src/core/text.js';
 import { EN_BODY, ZH_BODY, dump, hardWrap } from '../helpers.js';
 
 const ZH_PARA = ZH_BODY.slice(0, 4).join('');
@@ -119,5 +121,95 @@ describe('segment: blocks', () => {
 
   it('keeps a writer\'s "1." or "-" but drops a drawn "•"', () => {
     expect(texts(dump('• 菜单项', '1. 第一点', '- 破折号'))).toEqual(['菜单项', '1. 第一点', '- 破折号']);
+  });
+});
+
+// segment reads each line's form once and skips the text forms for lines that are their own
+// display form (issue 8); whatever the units on either side of a join, the forms must hold.
+describe('segment: lines of every form', () => {
+  const piece = fc.constantFrom('中', '文', '，', '。', 'か', 'ﾞ', '\u3099', 'ㄱ', 'ㅏ', '가', '\u11a8', 'e', 'é', '\u0301', 'Σ', 'İ', '…', 'ﬁ', 'Ａ',
+    ' ', '  ', '\t', '\u3000', '\u200b', 'a', 'Z', '’', '\u{1F600}', '\ud800', '* ', '1. ');
+  const line = fc.array(piece, { maxLength: 30 }).map((a) => a.join(''));
+  const dump = fc.array(fc.oneof(line, fc.constant('')), { minLength: 6, maxLength: 30 }).map((a) => a.join('\n'));
+  const padded = (d: string): string => d.split('\n').map((l) => (l === '' ? l : l.padEnd(44, 'か'))).join('\n');
+
+  const TRIM = /^[\s\u3000\u200b-\u200f\u2060-\u2064\ufeff]+|[\s\u3000\u200b-\u200f\u2060-\u2064\ufeff]+$/gu;
+  /** The text forms of a block's source lines, joined as a wrap joins them. */
+  const formsOfLines = (d: string, [first, last]: readonly [number, number]): [string, string] => {
+    const contents = d.split('\n').slice(first - 1, last).map((l) => l.replace(TRIM, ''));
+    const head = contents[0]!.replace(/^[*•·▪◦+o#]\s+(?=\S)/u, '');
+    return displayAndMatchForms(contents.slice(1).reduce(joinWrapped, head));
+  };
+
+  it('gives each block the forms of its joined text', () => {
+    fc.assert(
+      fc.property(dump, (d) => {
+        for (const t of [d, padded(d)]) for (const b of segment(t)) expect([b.text, b.norm]).toEqual(formsOfLines(t, b.lines));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives segmentParagraphs the forms segment gives', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), (texts) => {
+        const paras = texts.map((t) => ({ text: t, norm: displayAndMatchForms(t)[1] }));
+        expect(segmentParagraphs(paras)).toEqual(segment(texts.join('\n\n')));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('guessWrap', () => {
+  // The definition before issue 8, which scored the columns even when every line was as wide in
+  // columns as in code points.
+  const byBothMetrics = (lines: readonly RawLine[]): WrapGuess | null => {
+    let best: (WrapGuess & { score: number }) | null = null;
+    for (const metric of ['chars', 'cols'] as const) {
+      const widths = lines.filter((l) => l.content !== '').map((l) => l[metric]);
+      if (widths.length < 6) continue;
+      const maxW = Math.min(132, Math.max(0, ...widths));
+      const all = new Array<number>(maxW + 2).fill(0);
+      const cont = new Array<number>(maxW + 2).fill(0);
+      lines.forEach((l, i) => {
+        if (l.content === '' || l[metric] > maxW) return;
+        all[l[metric] + 1]!++;
+        const next = lines[i + 1];
+        if (next && next.content !== '' && !next.bullet) cont[l[metric] + 1]!++;
+      });
+      for (let w = 1; w <= maxW + 1; w++) [all[w], cont[w]] = [all[w]! + all[w - 1]!, cont[w]! + cont[w - 1]!];
+      const upTo = (sums: number[], w: number): number => sums[Math.max(0, Math.min(w, maxW) + 1)]!;
+      for (let w = 40; w <= maxW; w++) {
+        const near = upTo(all, w) - upTo(all, w - 3);
+        const crowd = upTo(all, w) - upTo(all, w - 12);
+        const continued = upTo(cont, w) - upTo(cont, w - 12);
+        if (widths.length - upTo(all, w) > Math.max(2, widths.length * 0.03)) continue;
+        const below = upTo(all, w - 12) - upTo(all, w - 24);
+        const long = widths.length - upTo(all, 39);
+        if (crowd < 4 || (crowd < long * 0.25 && (crowd < 6 || crowd < below * 2))) continue;
+        if (continued < 3 || continued * 2 < crowd) continue;
+        const score = near + crowd / 4;
+        if (!best || score > best.score || (score === best.score && w > best.width)) best = { metric, width: w, score };
+      }
+    }
+    return best ? { metric: best.metric, width: best.width } : null;
+  };
+  // Lines just short of a wrap width, some of them CJK (two columns a character), some blank or bulleted.
+  const line = fc.oneof(
+    { arbitrary: fc.tuple(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 40 })), fc.constantFrom('a', 'x ', '中', '中a', '* a')), weight: 6 },
+    { arbitrary: fc.constant<[number, string]>([0, '']), weight: 1 },
+  );
+  const dump = fc.tuple(fc.integer({ min: 40, max: 140 }), fc.array(line, { maxLength: 60 })).map(([width, ls]) =>
+    ls.map(([short, u]) => (u === '' ? '' : u.repeat(width).slice(0, Math.max(1, width - short)))).join('\n'),
+  );
+  it('guesses as scoring both metrics did', () => {
+    fc.assert(
+      fc.property(dump, (d) => {
+        const lines = toRawLines(d);
+        expect(guessWrap(lines)).toEqual(byBothMetrics(lines));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -1,5 +1,21 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countCjk, displayForm, displayWidth, isCjkChar, joinWrapped, matchForm } from '../../src/core/text.js';
+import {
+  countCjk,
+  displayAndMatchForms,
+  displayForm,
+  displayWidth,
+  FORM_BITS,
+  formsOf,
+  isCjkChar,
+  joinWrapped,
+  matchForm,
+  NFKC_FORM,
+  OTHER_FORMS,
+  SELF_FORMS,
+  unitFacts,
+  WIDE_BIT,
+} from '../../src/core/text.js';
 
 describe('displayForm', () => {
   it('composes to NFC, so a decomposed accent shows as one character', () => {
@@ -82,5 +98,71 @@ describe('joinWrapped', () => {
   it('returns the other side unchanged when one side is empty', () => {
     expect(joinWrapped('', 'abc')).toBe('abc');
     expect(joinWrapped('abc', '')).toBe('abc');
+  });
+});
+
+describe('unitFacts: the forms a code unit allows (issue 8)', () => {
+  // Every code point that canonical composition may join to the one before it: those that follow
+  // the first in some code point's NFD (a composed pair's second, Hangul vowels and finals).
+  const joinsBack = new Set<number>();
+  for (let x = 0; x <= 0x10ffff; x++) {
+    if (x >= 0xd800 && x <= 0xdfff) continue;
+    const d = String.fromCodePoint(x).normalize('NFD');
+    if (d.length < 2) continue;
+    const cps = [...d];
+    for (let i = 1; i < cps.length; i++) joinsBack.add(cps[i]!.codePointAt(0)!);
+  }
+  // Canonical ordering moves a code point of combining class above 0 past one of a lower class
+  // (asked of decomposed code points only, which NFD changes in no other way).
+  const hasCombiningClass = (ch: string): boolean =>
+    `${ch}\u0334`.normalize('NFD') !== `${ch}\u0334` || `\u0345${ch}`.normalize('NFD') !== `\u0345${ch}`;
+  const first = (s: string): string => String.fromCodePoint(s.codePointAt(0)!);
+  const WHITE_OR_ZERO_WIDTH = /[\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/u;
+
+  it('gives a unit a form only when no normalisation changes it and nothing before it can join it', () => {
+    for (let c = 0x80; c < 0x10000; c++) {
+      const form = unitFacts(c) & FORM_BITS;
+      const ch = String.fromCharCode(c);
+      if ((unitFacts(c) & WIDE_BIT) !== 0 !== displayWidth(ch) > 1) expect(displayWidth(ch), c.toString(16)).toBe(1);
+      if (form === OTHER_FORMS) continue;
+      const ok =
+        c < 0xd800 || c > 0xdfff
+          ? ch.normalize('NFC') === ch &&
+            !WHITE_OR_ZERO_WIDTH.test(ch) &&
+            [ch, ch.normalize('NFD'), ch.normalize('NFKD')].every((s) => !joinsBack.has(s.codePointAt(0)!)) &&
+            [ch.normalize('NFD'), ch.normalize('NFKD')].every((s) => !hasCombiningClass(first(s))) &&
+            (form === SELF_FORMS ? ch.normalize('NFKC') === ch : !WHITE_OR_ZERO_WIDTH.test(ch.normalize('NFKC')))
+          : false;
+      if (!ok) expect(form, c.toString(16)).toBe(OTHER_FORMS);
+    }
+  });
+
+  it('gives CJK text and accented Latin a form, and leaves marks, jamo and white space to the slow path', () => {
+    for (const ch of ['中', '’', 'é', 'Д', 'か', '가']) expect(unitFacts(ch.charCodeAt(0)) & FORM_BITS, ch).toBe(SELF_FORMS);
+    for (const ch of ['，', 'Ａ', '１', '…', 'ﬁ']) expect(unitFacts(ch.charCodeAt(0)) & FORM_BITS, ch).toBe(NFKC_FORM);
+    for (const ch of ['\u0301', '\u3099', '\uff9e', '\u314f', '\u1161', '\u3000', '\u00a0', '\u200b', '\u00ad', '\ud800', '\u00a8'])
+      expect(unitFacts(ch.charCodeAt(0)) & FORM_BITS, ch.charCodeAt(0).toString(16)).toBe(OTHER_FORMS);
+  });
+
+  // Text whose units all have a form, joined from pieces that meet at edges where normalisation
+  // could join them ("か" then the half-width voiced mark is "が" in NFKC).
+  const piece = fc.constantFrom('中', '文', '，', '。', 'か', 'ﾞ', '\u3099', 'ㄱ', 'ㅏ', '가', '\u11a8', 'e', 'é', '\u0301', 'Σ', 'İ', 'ß', '…', 'ﬁ', 'Ａ', '¨', ' ', 'a', 'Z', '’', 'Д', '\u{1F600}', '\u2126', '\u212b', '\uf900');
+  const text = fc.array(piece, { maxLength: 12 }).map((a) => a.join('').trim());
+  it('formsOf gives displayForm and its matchForm, for the form of every unit', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        let form = SELF_FORMS;
+        for (let k = 0; k < s.length; k++) {
+          const c = s.charCodeAt(k);
+          const f = c < 0x80 ? SELF_FORMS : unitFacts(c) & FORM_BITS;
+          if (f > form) form = f;
+        }
+        if (s.includes('  ')) form = OTHER_FORMS;
+        const [shown, norm] = formsOf(s, form);
+        expect([shown, norm]).toEqual([displayForm(s), matchForm(displayForm(s))]);
+        expect([shown, norm]).toEqual(displayAndMatchForms(s));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
