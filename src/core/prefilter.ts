@@ -7,7 +7,7 @@
 type Units = ReadonlySet<number> | null;
 
 type Part =
-  | { readonly kind: 'unit'; readonly set: Units; readonly dot?: true }
+  | { readonly kind: 'unit'; readonly set: Units; readonly dot?: true; readonly wide?: string }
   | { readonly kind: 'seq'; readonly items: readonly Part[] }
   | { readonly kind: 'alt'; readonly alts: readonly Part[] }
   | { readonly kind: 'repeat'; readonly min: number; readonly part: Part }
@@ -128,8 +128,12 @@ class Reader {
         return { kind: 'unit', set: null, dot: true };
       case '(':
         return this.group();
-      case '[':
-        return { kind: 'unit', set: this.charClass() };
+      case '[': {
+        const at = this.i - 1;
+        const set = this.charClass();
+        // Too wide to list (\p{P}, a negation): its source still tells one character's membership.
+        return set ? { kind: 'unit', set } : { kind: 'unit', set: null, wide: this.src.slice(at, this.i) };
+      }
       case '\\':
         return this.escape();
       case undefined:
@@ -186,8 +190,10 @@ class Reader {
       return { kind: 'empty' };
     }
     if (c !== undefined && /[1-9k]/u.test(c)) throw new Unsupported('back reference');
+    const at = this.i - 1;
     const e = this.classAtom();
-    return { kind: 'unit', set: e === null ? null : this.units(e) };
+    const set = e === null ? null : this.units(e);
+    return set ? { kind: 'unit', set } : { kind: 'unit', set: null, wide: this.src.slice(at, this.i) };
   }
 
   /** One escape after the backslash: its code points, or null for a class too wide to list. */
@@ -456,6 +462,22 @@ function anchoredLead(part: Part): ReadonlySet<number> | null {
   return pairs;
 }
 
+/**
+ * The source of the class the first character must belong to, for `^X` or `^X{n,}` (n >= 1) where X
+ * is a class too wide to list ([\p{P}\p{S}\d], \p{L}); null for any other pattern.
+ */
+function anchoredWide(part: Part): string | null {
+  if (part.kind !== 'seq') return null;
+  let k = 0;
+  while (part.items[k]?.kind === 'look') k++;
+  if (part.items[k]?.kind !== 'start') return null;
+  k++;
+  while (part.items[k]?.kind === 'look') k++;
+  let head = part.items[k];
+  if (head?.kind === 'repeat' && head.min >= 1) head = head.part;
+  return head?.kind === 'unit' && head.wide ? head.wide : null;
+}
+
 /** Whether every branch of the pattern starts with ^ (after lookarounds), so it is tried at index 0 only. */
 function isAnchored(part: Part): boolean {
   if (part.kind === 'alt') return part.alts.every(isAnchored);
@@ -639,6 +661,8 @@ const MAX_SCORE = 12;
 export interface PatternNeeds {
   /** Units the text's first code unit must be one of; null for no condition. */
   readonly first: ReadonlySet<number> | null;
+  /** Without first: a class the text's first character must belong to, as a regex of one character; null for none. */
+  readonly firstWide: RegExp | null;
   /** Pair grams the text's first two code units must be one of (when it has two); null for no condition. */
   readonly lead: ReadonlySet<number> | null;
   /** The pattern scans: it is not anchored, or starts with a run of `.` (it may cost a pass over the text). */
@@ -650,9 +674,12 @@ export interface PatternNeeds {
 /** Reads the necessary conditions of one pattern; no conditions for syntax it does not know. */
 export function analysePattern(re: RegExp): PatternNeeds {
   const part = parse(re);
-  if (!part) return { first: null, lead: null, scans: true, clauses: [] };
+  if (!part) return { first: null, firstWide: null, lead: null, scans: true, clauses: [] };
+  const first = anchoredFirst(part);
+  const wide = first ? null : anchoredWide(part);
   return {
-    first: anchoredFirst(part),
+    first,
+    firstWide: wide ? new RegExp(`^${wide}$`, re.flags) : null,
     lead: anchoredLead(part),
     scans: !isAnchored(part) || leadsWithDot(part),
     clauses: required(part).filter((c) => score(c) <= MAX_SCORE),
@@ -662,6 +689,7 @@ export function analysePattern(re: RegExp): PatternNeeds {
 /** Whether the text meets the needs: false means the pattern cannot match it. For tests and slow paths. */
 export function allows(needs: PatternNeeds, text: string): boolean {
   if (needs.first && !needs.first.has(text.charCodeAt(0))) return false;
+  if (needs.firstWide && text.length > 0 && !needs.firstWide.test(String.fromCodePoint(text.codePointAt(0)!))) return false;
   if (needs.lead && text.length >= 2 && !needs.lead.has(pairGram(text.charCodeAt(0), text.charCodeAt(1)))) return false;
   return needs.clauses.every((c) => {
     for (let i = 0; i < text.length; i++) {
@@ -732,6 +760,7 @@ export function buildPrefilter(patterns: readonly (RegExp | undefined)[]): Prefi
   const clauseSets: ReadonlySet<number>[] = [];
   const firstSets: ReadonlySet<number>[] = [];
   const leadSets: ReadonlySet<number>[] = [];
+  const wideFirsts: { bit: number; re: RegExp }[] = [];
   const rules: RuleNeeds[] = needs.map((n) => {
     if (!n) return NO_NEEDS;
     let need0 = 0;
@@ -754,9 +783,10 @@ export function buildPrefilter(patterns: readonly (RegExp | undefined)[]): Prefi
       else need1 |= 1 << (id - 32);
     }
     let firstBit = -1;
-    if (n.first && firstSets.length < BITS) {
+    if ((n.first || n.firstWide) && firstSets.length < BITS) {
       firstBit = firstSets.length;
-      firstSets.push(n.first);
+      firstSets.push(n.first ?? NONE);
+      if (!n.first && n.firstWide) wideFirsts.push({ bit: firstBit, re: n.firstWide });
     }
     // The first unit alone lets through every line that starts like a word a rule names ("the"
     // for "tweet"); the first two let through far fewer, and regex calls per block halve.
@@ -776,6 +806,11 @@ export function buildPrefilter(patterns: readonly (RegExp | undefined)[]): Prefi
     });
   mark(clauseSets, 'c');
   mark(firstSets, 'f');
+  // A wide first class cannot be listed, but the units the other conditions name can be tested
+  // against it: their classes then know whether the rule may match. Any other first unit has
+  // class 0, which lets the rule run. A surrogate may begin any astral character: a member.
+  const isWideMember = (re: RegExp, u: number): boolean => (u >= 0xd800 && u <= 0xdfff) || re.test(String.fromCharCode(u));
+  for (const w of wideFirsts) for (const [u, sig] of signature) if (isWideMember(w.re, u)) signature.set(u, `${sig}w${w.bit},`);
   const classIds = new Map<string, number>();
   for (const sig of signature.values()) if (!classIds.has(sig)) classIds.set(sig, classIds.size + 1);
   const classOf = classIds.size < 256 ? new Uint8Array(0x10000) : new Uint16Array(0x10000);
@@ -801,6 +836,12 @@ export function buildPrefilter(patterns: readonly (RegExp | undefined)[]): Prefi
     });
   set(clauseBits, clauseSets);
   set(firstBits, firstSets);
+  for (const w of wideFirsts) {
+    const word = w.bit >> 5;
+    const mask = 1 << (w.bit & 31);
+    firstBits[word]! |= mask;
+    for (const u of signature.keys()) if (isWideMember(w.re, u)) firstBits[classOf[u]! * 2 + word]! |= mask;
+  }
   const leadBits = new Int32Array(2 << SLOT_BITS);
   leadSets.forEach((s, i) => {
     for (const g of s) {

@@ -115,6 +115,24 @@ describe('firstMatch with the prefilter', () => {
     }
   });
 
+  it('tests a wide first class on the units the other rules name and lets every other first unit run', () => {
+    const wide = [
+      { id: 't/deco', reason: 'decoration' as const, pattern: /^[\p{P}\p{S}\d]{1,9}$/u },
+      { id: 't/word', reason: 'nav' as const, pattern: /^(?:menu|home|«x)$/u },
+      { id: 't/letters', reason: 'nav' as const, pattern: /^\p{Lu}+$/u },
+    ];
+    const compiled = compileRules({ ...defaultRules, boilerplate: wide }).boilerplate;
+    const pf = compiled.prefilter!;
+    // m and h start no decoration; « (named by t/word) and 9 or ★ (named by nothing) may.
+    const firstOk = (s: string): boolean => (pf.firstBits[pf.classOf[s.charCodeAt(0)]! * 2]! & (1 << pf.rules[0]!.firstBit)) !== 0;
+    expect(pf.rules[0]!.firstBit).toBeGreaterThanOrEqual(0);
+    expect([firstOk('menu'), firstOk('home'), firstOk('«'), firstOk('9'), firstOk('★')]).toEqual([false, false, true, true, true]);
+    for (const s of ['«»', '9.', '★★', '\u{1F600}!', 'menu', 'home', '«x', 'ABC', 'm.', '-1', '中']) {
+      expect(firstMatch(compiled, s)?.id, s).toBe(firstMatch(plain(compiled), s)?.id);
+    }
+    fc.assert(fc.property(text, (s) => firstMatch(compiled, s)?.id === firstMatch(plain(compiled), s)?.id), { numRuns: 2000 });
+  });
+
   it('finds the rule the plain list finds, on random texts', () => {
     const plains = each.map((l) => [list(l), plain(list(l))] as const);
     fc.assert(
