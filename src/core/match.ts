@@ -1,6 +1,6 @@
-import type { LineRule, Reason, RulePack } from './types.js';
+import type { LineRule, PrefilterSnapshot, Reason, RulePack } from './types.js';
 import { codePointLength, matchForm } from './text.js';
-import { buildPrefilter, pairSlot, tripleSlot, type Prefilter } from './prefilter.js';
+import { buildPrefilter, pairSlot, patternsKey, revivePrefilter, tripleSlot, type Prefilter } from './prefilter.js';
 import { wordSet, type WordTable } from './words.js';
 
 interface CompiledRule<R> {
@@ -220,8 +220,19 @@ function compile<R>(rules: readonly LineRule[], extra: (r: LineRule) => R): Rule
   }) as RuleList<R>;
 }
 
+/** The prefilter a snapshot of the pack holds for exactly these patterns; undefined for none. */
+function snapshotFor(snapshots: readonly PrefilterSnapshot[] | undefined, patterns: readonly (RegExp | undefined)[]): Prefilter | undefined {
+  if (!snapshots || snapshots.length === 0) return undefined;
+  const key = patternsKey(patterns);
+  const hit = snapshots.find((s) => s.key === key);
+  return hit ? revivePrefilter(hit.data) : undefined;
+}
+
+/** The display-text lists that firstPattern reads, in the order their snapshots are made. */
+export const PATTERN_LISTS = ['captionCues', 'bylines', 'dates', 'datelines', 'editors'] as const;
+
 /** Joins the lists into one Shared and gives each its place in it. */
-function share(lists: readonly RuleList<unknown>[]): void {
+function share(lists: readonly RuleList<unknown>[], snapshots?: readonly PrefilterSnapshot[]): void {
   const exact = new Map<string, Int32Array>();
   let longestExact = 0;
   lists.forEach((list, no) => {
@@ -233,7 +244,7 @@ function share(lists: readonly RuleList<unknown>[]): void {
     }
   });
   const patterns = lists.flatMap((l) => l.map((r) => r.pattern));
-  const shared: Shared = { lazy: { uses: 0, pf: undefined, patterns }, exact, longestExact, lists, plan: undefined };
+  const shared: Shared = { lazy: { uses: 0, pf: snapshotFor(snapshots, patterns), patterns }, exact, longestExact, lists, plan: undefined };
   let offset = 0;
   lists.forEach((list, no) => {
     Object.defineProperty(list, 'shared', { value: { shared, no, offset } satisfies SharedPlace, enumerable: false });
@@ -253,7 +264,13 @@ export function compileRules(pack: RulePack): Matcher {
   });
   const categories = compile(pack.categories, () => null);
   const stamps = compile(pack.stamps, () => null);
-  share([endMarkers, trendingHeaders, categories, stamps, boilerplate]);
+  share([endMarkers, trendingHeaders, categories, stamps, boilerplate], pack.prefilters);
+  for (const name of PATTERN_LISTS) {
+    const list = pack[name];
+    if (patternPrefilters.get(list)?.pf) continue;
+    const pf = snapshotFor(pack.prefilters, list.map((r) => r.pattern));
+    if (pf) patternPrefilters.set(list, { uses: 0, pf, patterns: list.map((r) => r.pattern) });
+  }
   return {
     pack,
     boilerplate,
@@ -363,6 +380,11 @@ export function probeOf(rules: Matcher, norm: string): Probe {
     has0: 0,
     has1: 0,
   };
+}
+
+/** The patterns of the matcher's shared prefilter, in its order (for a snapshot). */
+export function sharedPatterns(rules: Matcher): readonly (RegExp | undefined)[] {
+  return rules.boilerplate.shared?.shared.lazy.patterns ?? [];
 }
 
 /** Builds the shared prefilter of the matcher's norm lists now (tests compare with it). */

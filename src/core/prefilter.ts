@@ -866,3 +866,80 @@ export function buildPrefilter(patterns: readonly (RegExp | undefined)[]): Prefi
   const pairRow = rowIds.size <= 256 ? Uint8Array.from(ids) : Uint16Array.from(ids);
   return { classOf, clauseBits, firstBits, pairRow, pairRows: Int32Array.from(rowList), triples, leadBits, rules };
 }
+
+/**
+ * A prefilter as plain data, for a snapshot made at development time (src/rules/prefilters.ts):
+ * building one reads every pattern and took ~200 ms of a thread's CPU with a cold JIT, and until a
+ * list had been asked a few pages' worth, every rule pattern ran (and was compiled) unfiltered.
+ * Tables are sparse lists of [index, value] (leadBits: [slot, word 0, word 1]).
+ */
+export interface PrefilterData {
+  readonly wideClasses: boolean;
+  readonly classOf: readonly number[];
+  readonly clauseBits: readonly number[];
+  readonly firstBits: readonly number[];
+  readonly widePairRows: boolean;
+  readonly pairRow: readonly number[];
+  readonly pairRows: readonly number[];
+  readonly triples: boolean;
+  readonly leadBits: readonly number[];
+  /** Per rule: need0, need1, firstBit, leadBit. */
+  readonly rules: readonly (readonly [number, number, number, number])[];
+}
+
+/**
+ * What a snapshot was made from: the patterns, in order, and this reader's version. Bump the
+ * version with any change to what buildPrefilter makes (or to pairSlot/tripleSlot), so an old
+ * snapshot is never read by new code; test/rules/prefilters.test.ts also rebuilds and compares.
+ */
+export const PREFILTER_VERSION = 1;
+
+export function patternsKey(patterns: readonly (RegExp | undefined)[]): string {
+  return `v${PREFILTER_VERSION}\n${patterns.map((p) => (p ? `${p.flags}/${p.source}` : '')).join('\n')}`;
+}
+
+function sparse(a: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== 0) out.push(i, a[i]!);
+  return out;
+}
+
+function dense<T extends Uint8Array | Uint16Array | Int32Array>(into: T, pairs: readonly number[]): T {
+  for (let k = 0; k < pairs.length; k += 2) into[pairs[k]!] = pairs[k + 1]!;
+  return into;
+}
+
+export function serializePrefilter(pf: Prefilter): PrefilterData {
+  const leadBits: number[] = [];
+  for (let s = 0; s < pf.leadBits.length; s += 2) if (pf.leadBits[s] !== 0 || pf.leadBits[s + 1] !== 0) leadBits.push(s >> 1, pf.leadBits[s]!, pf.leadBits[s + 1]!);
+  return {
+    wideClasses: pf.classOf instanceof Uint16Array,
+    classOf: sparse(pf.classOf),
+    clauseBits: [...pf.clauseBits],
+    firstBits: [...pf.firstBits],
+    widePairRows: pf.pairRow instanceof Uint16Array,
+    pairRow: sparse(pf.pairRow),
+    pairRows: [...pf.pairRows],
+    triples: pf.triples,
+    leadBits,
+    rules: pf.rules.map((r) => [r.need0, r.need1, r.firstBit, r.leadBit] as const),
+  };
+}
+
+export function revivePrefilter(d: PrefilterData): Prefilter {
+  const leadBits = new Int32Array(2 << SLOT_BITS);
+  for (let k = 0; k < d.leadBits.length; k += 3) {
+    leadBits[d.leadBits[k]! * 2] = d.leadBits[k + 1]!;
+    leadBits[d.leadBits[k]! * 2 + 1] = d.leadBits[k + 2]!;
+  }
+  return {
+    classOf: dense(d.wideClasses ? new Uint16Array(0x10000) : new Uint8Array(0x10000), d.classOf),
+    clauseBits: Int32Array.from(d.clauseBits),
+    firstBits: Int32Array.from(d.firstBits),
+    pairRow: dense(d.widePairRows ? new Uint16Array(1 << SLOT_BITS) : new Uint8Array(1 << SLOT_BITS), d.pairRow),
+    pairRows: Int32Array.from(d.pairRows),
+    triples: d.triples,
+    leadBits,
+    rules: d.rules.map(([need0, need1, firstBit, leadBit]) => (need0 || need1 || firstBit >= 0 || leadBit >= 0 ? { need0, need1, firstBit, leadBit } : NO_NEEDS)),
+  };
+}

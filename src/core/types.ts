@@ -1,3 +1,4 @@
+import type { PrefilterData } from './prefilter.js';
 /** What a block turned out to be. Only `body` and `heading` reach the article text. */
 export type Label = 'body' | 'heading' | 'caption' | 'dateline' | 'title' | 'boilerplate';
 
@@ -156,6 +157,16 @@ export interface RulePack {
   readonly stopwords: readonly string[];
   /** Function characters for the density of CJK text. */
   readonly functionChars: string;
+  /**
+   * Prefilters made ahead from this pack's pattern lists (src/rules/prefilters.ts), each with the
+   * key of what it was made from; a list whose key differs (a changed or merged pack) builds its own.
+   */
+  readonly prefilters?: readonly PrefilterSnapshot[];
+}
+
+export interface PrefilterSnapshot {
+  readonly key: string;
+  readonly data: PrefilterData;
 }
 
 /** Thresholds, one documented set per mode. */

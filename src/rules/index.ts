@@ -3,6 +3,7 @@ import { common } from './common.js';
 export { partialPack } from './partial.js';
 import { en } from './en.js';
 import { zh } from './zh.js';
+import { prefilters } from './prefilters.js';
 
 export const packs: readonly RulePack[] = [common, zh, en];
 
@@ -72,4 +73,4 @@ function combine(list: readonly RulePack[], id: string): RulePack {
  * The built-in rules: every language pack. test/rules checks each with validatePack; doing it at
  * every start cost about 25 ms of a single-page run (each pattern compiled against '').
  */
-export const defaultRules: RulePack = combine(packs, 'default');
+export const defaultRules: RulePack = { ...combine(packs, 'default'), prefilters };
