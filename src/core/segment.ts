@@ -1,5 +1,5 @@
 import type { Block } from './types.js';
-import { displayForm, displayWidth, formsOf, FORM_BITS, joinWrapped, matchForm, OTHER_FORMS, SELF_FORMS, unitFacts, WIDE_BIT } from './text.js';
+import { codePointLength, displayForm, displayWidth, formsOf, FORM_BITS, joinWrapped, matchForm, OTHER_FORMS, SELF_FORMS, unitFacts, WIDE_BIT } from './text.js';
 
 export interface RawLine {
   readonly no: number;
@@ -214,9 +214,11 @@ function bestWrap(lines: readonly RawLine[], metric: 'chars' | 'cols', nonBlank:
   return best;
 }
 
+const FIRST_TOKEN = /^[\p{L}\p{N}'’"“(（-]*[^\s]?/u;
+
 function firstTokenWidth(line: RawLine, metric: 'chars' | 'cols'): number {
-  const first = /^[\p{L}\p{N}'’"“(（-]*[^\s]?/u.exec(line.content)?.[0] ?? '';
-  return metric === 'chars' ? [...first].length : displayWidth(first);
+  const first = FIRST_TOKEN.exec(line.content)?.[0] ?? '';
+  return metric === 'chars' ? codePointLength(first) : displayWidth(first);
 }
 
 /** Whether `next` continues `line` after a soft wrap at `wrap`. */
