@@ -1,20 +1,5 @@
 import type { Block } from './types.js';
-import {
-  codePointLength,
-  COLLAPSES,
-  displayForm,
-  displayWidth,
-  FORM_BITS,
-  formsOf,
-  joinForms,
-  joinWrapped,
-  matchForm,
-  NFKC_FORM,
-  OTHER_FORMS,
-  SELF_FORMS,
-  unitFacts,
-  WIDE_BIT,
-} from './text.js';
+import { codePointLength, COLLAPSES, displayForm, displayWidth, FORM_BITS, formsOf, joinForms, joinWrapped, matchForm, NFKC_FORM, OTHER_FORMS, SELF_FORMS, unitFacts, WIDE_BIT } from './text.js';
 
 export interface RawLine {
   readonly no: number;
