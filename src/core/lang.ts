@@ -182,6 +182,11 @@ function pick(model: LanguageModel, script: LanguageProfile['script'], sample: s
     let width = 1;
     if (i < lower.length) {
       const c = lower.charCodeAt(i);
+      // Most units of a Latin sample are a-z, letters by any table: no lookup for them.
+      if (c >= 0x61 && c <= 0x7a) {
+        if (start < 0) start = i;
+        continue;
+      }
       const d = c >= 0xd800 && c <= 0xdbff && i + 1 < lower.length ? lower.charCodeAt(i + 1) : 0;
       if (d >= 0xdc00 && d <= 0xdfff) {
         bits = codePointScripts(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
@@ -195,7 +200,7 @@ function pick(model: LanguageModel, script: LanguageProfile['script'], sample: s
     }
     if (start >= 0 && i - start <= longestStop) {
       const ids = stopTable.find(lower, start, i);
-      if (ids) for (const id of ids) hitsOf[id]!++;
+      if (ids) for (let k = 0; k < ids.length; k++) hitsOf[ids[k]!]!++;
     }
     start = -1;
   }

@@ -1,5 +1,5 @@
 import type { Block } from './types.js';
-import { displayForm, displayWidth, formsOf, FORM_BITS, joinWrapped, matchForm, OTHER_FORMS, SELF_FORMS, unitFacts, WIDE_BIT } from './text.js';
+import { codePointLength, COLLAPSES, displayForm, displayWidth, FORM_BITS, formsOf, joinForms, joinWrapped, matchForm, NFKC_FORM, OTHER_FORMS, SELF_FORMS, unitFacts, WIDE_BIT } from './text.js';
 
 export interface RawLine {
   readonly no: number;
@@ -9,7 +9,7 @@ export interface RawLine {
   /** Width in code points and in terminal columns; converters disagree on which they wrap by. */
   readonly chars: number;
   readonly cols: number;
-  /** What the text forms do to the content: SELF_FORMS, NFKC_FORM or OTHER_FORMS (see text.ts). */
+  /** What the text forms do to the content: SELF_FORMS, NFKC_FORM or OTHER_FORMS, with COLLAPSES (see text.ts). */
   readonly form: number;
 }
 
@@ -52,7 +52,7 @@ function contentBounds(line: string): [start: number, end: number] {
  * either end; and into `widths` the code points and the columns of text[from, end), the line up to
  * its content's end, as codePointLength and displayWidth count them. One pass over the line: ASCII
  * is its own NFC and NFKC, one column a unit, and only a tab, a line break or a run of spaces
- * needs collapsing; other units ask unitFacts.
+ * collapses; other units ask unitFacts.
  */
 function scanLine(text: string, from: number, start: number, end: number, widths: Int32Array): number {
   let form = SELF_FORMS;
@@ -67,13 +67,13 @@ function scanLine(text: string, from: number, start: number, end: number, widths
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
     if (c === 0x20) {
-      if (prevSpace) form = OTHER_FORMS;
+      if (prevSpace) form |= COLLAPSES;
       prevSpace = true;
       continue;
     }
     prevSpace = false;
     if (c < 0x80) {
-      if (c >= 0x09 && c <= 0x0d) form = OTHER_FORMS;
+      if (c >= 0x09 && c <= 0x0d) form |= COLLAPSES;
       continue;
     }
     if (c >= 0xd800 && c <= 0xdbff && k + 1 < end) {
@@ -81,13 +81,14 @@ function scanLine(text: string, from: number, start: number, end: number, widths
       if (d >= 0xdc00 && d <= 0xdfff) {
         pairs++;
         k++;
-        form = OTHER_FORMS;
+        form |= OTHER_FORMS;
         continue;
       }
     }
     const facts = unitFacts(c);
     if ((facts & WIDE_BIT) !== 0) wide++;
-    if ((facts & FORM_BITS) > form) form = facts & FORM_BITS;
+    if ((facts & FORM_BITS) > (form & FORM_BITS)) form = (form & ~FORM_BITS) | (facts & FORM_BITS);
+    form |= facts & COLLAPSES;
   }
   widths[0] = end - from - pairs;
   widths[1] = end - from - pairs + wide;
@@ -214,9 +215,11 @@ function bestWrap(lines: readonly RawLine[], metric: 'chars' | 'cols', nonBlank:
   return best;
 }
 
+const FIRST_TOKEN = /^[\p{L}\p{N}'’"“(（-]*[^\s]?/u;
+
 function firstTokenWidth(line: RawLine, metric: 'chars' | 'cols'): number {
-  const first = /^[\p{L}\p{N}'’"“(（-]*[^\s]?/u.exec(line.content)?.[0] ?? '';
-  return metric === 'chars' ? [...first].length : displayWidth(first);
+  const first = FIRST_TOKEN.exec(line.content)?.[0] ?? '';
+  return metric === 'chars' ? codePointLength(first) : displayWidth(first);
 }
 
 /** Whether `next` continues `line` after a soft wrap at `wrap`. */
@@ -254,7 +257,7 @@ export function segment(text: string): Block[] {
     while (wrap && last + 1 < lines.length && continues(lines[last]!, lines[last + 1]!, wrap)) {
       last++;
       joined = joinWrapped(joined, lines[last]!.content);
-      if (lines[last]!.form > form) form = lines[last]!.form;
+      form = joinForms(form, lines[last]!.form);
     }
     const [shown, norm] = formsOf(joined, form);
     if (shown !== '') {
@@ -293,14 +296,15 @@ export function segmentParagraphs(paragraphs: readonly Pick<Block, 'text' | 'nor
     const form = scanLine(p.text, start, start, end, widths);
     const unmarked = mayBeDrawnBullet(content.charCodeAt(0)) ? content.replace(DRAWN_BULLET, '') : content;
     // A text of SELF_FORMS or NFKC_FORM is its own display form, and so is what is left of it.
-    const shown = form === OTHER_FORMS ? displayForm(unmarked) : unmarked;
+    const isShown = form === SELF_FORMS || form === NFKC_FORM;
+    const shown = isShown ? unmarked : displayForm(unmarked);
     if (shown === '') return;
     const no = 2 * k + 1;
     blocks.push({
       id: blocks.length,
       lines: [no, no],
       text: shown,
-      norm: shown === p.text ? p.norm : form === OTHER_FORMS ? matchForm(shown) : formsOf(shown, form)[1],
+      norm: shown === p.text ? p.norm : isShown ? formsOf(shown, form)[1] : matchForm(shown),
       gapBefore: true,
       bullet: mayBeBullet(content.charCodeAt(0)) && BULLET.test(content),
     });

@@ -38,10 +38,10 @@ function collapse(s: string): string {
 
 /**
  * What the text forms do to a line, from the least work to the most: SELF_FORMS when the line is
- * its own display form and its match form is its lower case; NFKC_FORM when it is its own display
- * form and its match form is the lower case of its NFKC; OTHER_FORMS when only displayForm and
- * matchForm can tell. A line's form is the largest of its units' forms (unitFacts), or
- * OTHER_FORMS when it holds white space but single spaces or ends in white space.
+ * its own display form (but for white space, see COLLAPSES) and its match form is its lower case;
+ * NFKC_FORM when its match form is the lower case of its NFKC; OTHER_FORMS when only displayForm
+ * and matchForm can tell. A line's form is the largest of its units' forms (unitFacts), with
+ * COLLAPSES when it holds white space but single spaces (joinForms).
  */
 export const SELF_FORMS = 1;
 export const NFKC_FORM = 2;
@@ -49,18 +49,22 @@ export const OTHER_FORMS = 3;
 export const FORM_BITS = 3;
 export const WIDE_BIT = 4;
 const KNOWN_BIT = 8;
+/** A unit of white space, or a line holding white space to collapse: a tab, a run, a no-break space. */
+export const COLLAPSES = 16;
 
 // A code point that canonical composition may join to the one before it (the second of a
 // composed pair: combining marks, Hangul vowel and final jamo), or that canonical ordering may
 // move: every such code point is a mark (\p{M}) or a jamo of U+1160-U+11FF.
 const JOINS_BACK = /^[\p{M}\u1160-\u11ff]/u;
 const WHITE_OR_ZERO_WIDTH = /[\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/u;
+const WHITE = /^\s+$/u;
+const HAS_ZERO_WIDTH = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/u;
 
 /**
- * Per BMP code unit above 0x7f: its form (FORM_BITS), whether it is wide (WIDE_BIT, as isWideCode)
- * and whether it is known yet (KNOWN_BIT); surrogates have OTHER_FORMS. Filled as units are met,
- * not up front: normalising all 63,000 would cost every run tens of milliseconds, and a page
- * meets a few thousand. A memo of fixed facts, not state.
+ * Per BMP code unit above 0x7f: its form (FORM_BITS), whether it is wide (WIDE_BIT, as isWideCode),
+ * white space (COLLAPSES) and known yet (KNOWN_BIT); surrogates have OTHER_FORMS. Filled as units
+ * are met, not up front: normalising all 63,000 would cost every run tens of milliseconds, and a
+ * page meets a few thousand. A memo of fixed facts, not state.
  */
 const UNIT_FACTS = new Uint8Array(0x10000);
 
@@ -69,6 +73,7 @@ const UNIT_FACTS = new Uint8Array(0x10000);
  * of which joins the one before it, is its own NFC, and the same holds for NFKC. A code point that
  * NFKC alone maps to text without white space or zero-width characters leaves the NFKC of such a
  * string the concatenation of its code points' NFKC, so collapsing and trimming change nothing.
+ * White space that NFC keeps white space and that joins nothing ends up one space either way.
  */
 export function unitFacts(c: number): number {
   let facts = UNIT_FACTS[c]!;
@@ -77,10 +82,10 @@ export function unitFacts(c: number): number {
   facts = KNOWN_BIT | (isWideCode(c) ? WIDE_BIT : 0) | OTHER_FORMS;
   const isSurrogate = c >= 0xd800 && c <= 0xdfff;
   // The first code point of each decomposition too: NFKC turns the half-width "ﾞ" into a mark.
-  if (
-    !isSurrogate && ch.normalize('NFC') === ch && !WHITE_OR_ZERO_WIDTH.test(ch) &&
-    !JOINS_BACK.test(ch) && !JOINS_BACK.test(ch.normalize('NFD')) && !JOINS_BACK.test(ch.normalize('NFKD'))
-  ) {
+  const joins = JOINS_BACK.test(ch) || JOINS_BACK.test(ch.normalize('NFD')) || JOINS_BACK.test(ch.normalize('NFKD'));
+  if (!isSurrogate && !joins && WHITE.test(ch) && !HAS_ZERO_WIDTH.test(ch) && WHITE.test(ch.normalize('NFC'))) {
+    facts = (facts & ~FORM_BITS) | SELF_FORMS | COLLAPSES;
+  } else if (!isSurrogate && !joins && ch.normalize('NFC') === ch && !WHITE_OR_ZERO_WIDTH.test(ch)) {
     const folded = ch.normalize('NFKC');
     if (folded === ch) facts = (facts & ~FORM_BITS) | SELF_FORMS;
     else if (!WHITE_OR_ZERO_WIDTH.test(folded)) facts = (facts & ~FORM_BITS) | NFKC_FORM;
@@ -89,11 +94,17 @@ export function unitFacts(c: number): number {
   return facts;
 }
 
+/** The form of two pieces of text joined (with one space or none): the larger, and COLLAPSES of either. */
+export function joinForms(a: number, b: number): number {
+  return Math.max(a & FORM_BITS, b & FORM_BITS) | ((a | b) & COLLAPSES);
+}
+
 /** displayForm(s) and matchForm of that, for a trimmed s of the given form (see SELF_FORMS). */
 export function formsOf(s: string, form: number): [shown: string, norm: string] {
-  if (form === SELF_FORMS) return [s, s.toLowerCase()];
-  if (form === NFKC_FORM) return [s, s.normalize('NFKC').toLowerCase()];
-  return displayAndMatchForms(s);
+  const base = form & FORM_BITS;
+  if (base === OTHER_FORMS) return displayAndMatchForms(s);
+  const shown = (form & COLLAPSES) !== 0 ? collapse(s) : s;
+  return [shown, base === SELF_FORMS ? shown.toLowerCase() : shown.normalize('NFKC').toLowerCase()];
 }
 
 /** Text as the output shows it: NFC, zero-width characters removed, spaces collapsed, trimmed. */

@@ -128,7 +128,7 @@ describe('segment: blocks', () => {
 // display form (issue 8); whatever the units on either side of a join, the forms must hold.
 describe('segment: lines of every form', () => {
   const piece = fc.constantFrom('中', '文', '，', '。', 'か', 'ﾞ', '\u3099', 'ㄱ', 'ㅏ', '가', '\u11a8', 'e', 'é', '\u0301', 'Σ', 'İ', '…', 'ﬁ', 'Ａ',
-    ' ', '  ', '\t', '\u3000', '\u200b', 'a', 'Z', '’', '\u{1F600}', '\ud800', '* ', '1. ');
+    ' ', '  ', '\t', '\u3000', '\u00a0', '\u2000', '\u2028', '\ufeff', '\u200b', 'a', 'Z', '’', '\u{1F600}', '\ud800', '* ', '1. ', '•\u00a0');
   const line = fc.array(piece, { maxLength: 30 }).map((a) => a.join(''));
   const dump = fc.array(fc.oneof(line, fc.constant('')), { minLength: 6, maxLength: 30 }).map((a) => a.join('\n'));
   const padded = (d: string): string => d.split('\n').map((l) => (l === '' ? l : l.padEnd(44, 'か'))).join('\n');

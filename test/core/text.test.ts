@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  COLLAPSES,
   countCjk,
   displayAndMatchForms,
   displayForm,
@@ -8,6 +9,7 @@ import {
   FORM_BITS,
   formsOf,
   isCjkChar,
+  joinForms,
   joinWrapped,
   matchForm,
   NFKC_FORM,
@@ -125,14 +127,18 @@ describe('unitFacts: the forms a code unit allows (issue 8)', () => {
       const ch = String.fromCharCode(c);
       if ((unitFacts(c) & WIDE_BIT) !== 0 !== displayWidth(ch) > 1) expect(displayWidth(ch), c.toString(16)).toBe(1);
       if (form === OTHER_FORMS) continue;
+      const joinsNothing =
+        (c < 0xd800 || c > 0xdfff) &&
+        [ch, ch.normalize('NFD'), ch.normalize('NFKD')].every((s) => !joinsBack.has(s.codePointAt(0)!)) &&
+        [ch.normalize('NFD'), ch.normalize('NFKD')].every((s) => !hasCombiningClass(first(s)));
+      // White space to collapse: NFC keeps it white space, and it is no zero-width character.
       const ok =
-        c < 0xd800 || c > 0xdfff
-          ? ch.normalize('NFC') === ch &&
+        (unitFacts(c) & COLLAPSES) !== 0
+          ? joinsNothing && form === SELF_FORMS && /^\s$/u.test(ch) && /^\s+$/u.test(ch.normalize('NFC')) && !/[\ufeff]/u.test(ch)
+          : joinsNothing &&
+            ch.normalize('NFC') === ch &&
             !WHITE_OR_ZERO_WIDTH.test(ch) &&
-            [ch, ch.normalize('NFD'), ch.normalize('NFKD')].every((s) => !joinsBack.has(s.codePointAt(0)!)) &&
-            [ch.normalize('NFD'), ch.normalize('NFKD')].every((s) => !hasCombiningClass(first(s))) &&
-            (form === SELF_FORMS ? ch.normalize('NFKC') === ch : !WHITE_OR_ZERO_WIDTH.test(ch.normalize('NFKC')))
-          : false;
+            (form === SELF_FORMS ? ch.normalize('NFKC') === ch : !WHITE_OR_ZERO_WIDTH.test(ch.normalize('NFKC')));
       if (!ok) expect(form, c.toString(16)).toBe(OTHER_FORMS);
     }
   });
@@ -140,13 +146,16 @@ describe('unitFacts: the forms a code unit allows (issue 8)', () => {
   it('gives CJK text and accented Latin a form, and leaves marks, jamo and white space to the slow path', () => {
     for (const ch of ['中', '’', 'é', 'Д', 'か', '가']) expect(unitFacts(ch.charCodeAt(0)) & FORM_BITS, ch).toBe(SELF_FORMS);
     for (const ch of ['，', 'Ａ', '１', '…', 'ﬁ']) expect(unitFacts(ch.charCodeAt(0)) & FORM_BITS, ch).toBe(NFKC_FORM);
-    for (const ch of ['\u0301', '\u3099', '\uff9e', '\u314f', '\u1161', '\u3000', '\u00a0', '\u200b', '\u00ad', '\ud800', '\u00a8'])
+    for (const ch of ['\u0301', '\u3099', '\uff9e', '\u314f', '\u1161', '\u200b', '\u00ad', '\ufeff', '\ud800', '\u00a8'])
       expect(unitFacts(ch.charCodeAt(0)) & FORM_BITS, ch.charCodeAt(0).toString(16)).toBe(OTHER_FORMS);
+    for (const ch of ['\u3000', '\u00a0', '\u2000', '\u2028'])
+      expect(unitFacts(ch.charCodeAt(0)) & (FORM_BITS | COLLAPSES), ch.charCodeAt(0).toString(16)).toBe(SELF_FORMS | COLLAPSES);
   });
 
   // Text whose units all have a form, joined from pieces that meet at edges where normalisation
   // could join them ("か" then the half-width voiced mark is "が" in NFKC).
-  const piece = fc.constantFrom('中', '文', '，', '。', 'か', 'ﾞ', '\u3099', 'ㄱ', 'ㅏ', '가', '\u11a8', 'e', 'é', '\u0301', 'Σ', 'İ', 'ß', '…', 'ﬁ', 'Ａ', '¨', ' ', 'a', 'Z', '’', 'Д', '\u{1F600}', '\u2126', '\u212b', '\uf900');
+  const piece = fc.constantFrom('中', '文', '，', '。', 'か', 'ﾞ', '\u3099', 'ㄱ', 'ㅏ', '가', '\u11a8', 'e', 'é', '\u0301', 'Σ', 'İ', 'ß', '…', 'ﬁ', 'Ａ', '¨', ' ', 'a', 'Z', '’', 'Д', '\u{1F600}', '\u2126', '\u212b', '\uf900',
+    '  ', '\t', '\u00a0', '\u3000', '\u2000', '\u2001', '\u2028', '\u1680', '\ufeff', '\u200b');
   const text = fc.array(piece, { maxLength: 12 }).map((a) => a.join('').trim());
   it('formsOf gives displayForm and its matchForm, for the form of every unit', () => {
     fc.assert(
@@ -154,10 +163,10 @@ describe('unitFacts: the forms a code unit allows (issue 8)', () => {
         let form = SELF_FORMS;
         for (let k = 0; k < s.length; k++) {
           const c = s.charCodeAt(k);
-          const f = c < 0x80 ? SELF_FORMS : unitFacts(c) & FORM_BITS;
-          if (f > form) form = f;
+          const f = c >= 0x80 ? unitFacts(c) & (FORM_BITS | COLLAPSES) : c >= 0x09 && c <= 0x0d ? SELF_FORMS | COLLAPSES : SELF_FORMS;
+          form = joinForms(form, f);
         }
-        if (s.includes('  ')) form = OTHER_FORMS;
+        if (s.includes('  ')) form |= COLLAPSES;
         const [shown, norm] = formsOf(s, form);
         expect([shown, norm]).toEqual([displayForm(s), matchForm(displayForm(s))]);
         expect([shown, norm]).toEqual(displayAndMatchForms(s));
