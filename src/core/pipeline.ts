@@ -31,16 +31,19 @@ export function createContext(
   });
 }
 
-/** Judgements by threshold set and block text, kept for one extract call: settle() re-reads text. */
-type Memo = Map<Thresholds, Map<string, Judgement>>;
+/**
+ * Judgements by threshold set, bullet or not, and block text, kept for one extract call: settle()
+ * re-reads text. Two maps rather than a "*"-prefixed key, which made a string per bullet a pass.
+ */
+type Memo = Map<Thresholds, readonly [plain: Map<string, Judgement>, bullet: Map<string, Judgement>]>;
 
 function labelBlocks(blocks: readonly Block[], rules: Matcher, t: Thresholds, memo: Memo, marks?: ReadonlySet<number>): Classified[] {
   let byText = memo.get(t);
-  if (!byText) memo.set(t, (byText = new Map()));
+  if (!byText) memo.set(t, (byText = [new Map(), new Map()]));
   const first = blocks.map((b) => {
-    const key = b.bullet ? `*${b.text}` : b.text;
-    let j = byText.get(key);
-    if (!j) byText.set(key, (j = judgeBlock(b, rules, t)));
+    const map = byText[b.bullet ? 1 : 0];
+    let j = map.get(b.text);
+    if (!j) map.set(b.text, (j = judgeBlock(b, rules, t)));
     // One object a block a pass, built from the block and its judgement: a measured block and then
     // its labelled copy were two, which showed in the profile.
     return labelled(b, j.features, j.verdict, j.cue);
