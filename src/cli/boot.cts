@@ -73,7 +73,9 @@ function requireCached(file: string): unknown {
   const dir = path.dirname(file);
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
   compiled.set(file, script);
-  const local = (id: string): unknown => (id.startsWith('./') ? requireCached(path.join(dir, id)) : mod.require(id));
+  // Node's resolution from the file's own place for anything but a chunk: builtins, packages.
+  const resolveHere = Module.createRequire(file);
+  const local = (id: string): unknown => (id.startsWith('./') ? requireCached(path.join(dir, id)) : resolveHere(id));
   try {
     (script.runInThisContext() as Wrapper).call(mod.exports, mod.exports, local, mod, file, dir);
   } catch (e) {

@@ -64,6 +64,16 @@ describe('requireCached', () => {
     expect(run(dir, LOAD_A)).toBe('a+two true true');
   });
 
+  it('resolves a package from the file\'s place, as require would', () => {
+    const dir = bundle();
+    writeTree(dir, {
+      'node_modules/dep/index.js': `exports.value = 'dep';`,
+      'b.js': `exports.value = require('dep').value + '+' + require('node:path').basename('/x/one');`,
+    });
+    expect(writeCaches(dir)).toBe(2);
+    expect(run(dir, LOAD_A)).toBe('a+dep+one true true');
+  });
+
   it('leaves a file that calls import() to require', () => {
     const dir = bundle();
     writeTree(dir, { 'b.js': `exports.value = 'one'; exports.load = () => import('node:os');` });
