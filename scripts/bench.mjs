@@ -436,7 +436,8 @@ if (!args['no-cli']) {
     const table = runCli(data, batchBin);
     result.sizes.push({ files: n, bytes: data.bytes, sha: data.sha, table });
     printSize(result.sizes.at(-1));
-    if (!args.keep) rmSync(data.dir, { recursive: true, force: true });
+    // A folder an earlier run kept is someone's to reuse: only the one this run built goes.
+    if (!args.keep && !data.reused) rmSync(data.dir, { recursive: true, force: true });
   }
   process.stderr.write('latency ');
   result.latency = runLatency(args.bin);

@@ -68,6 +68,12 @@ export function visibleChars(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    // Printable ASCII, then CJK and most other scripts, before the rare cases: most characters
+    // took all six tests below.
+    if ((c > 0x20 && c < 0x85) || (c > 0x3000 && c < 0xdc00)) {
+      n++;
+      continue;
+    }
     if (c >= 0xdc00 && c <= 0xdfff) continue;
     if (c <= 0x20 || c === 0x85 || c === 0xa0 || c === 0x3000 || c === 0xfeff) continue;
     if ((c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029) continue;

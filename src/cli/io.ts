@@ -62,14 +62,21 @@ export function nodeIo(): Io {
   // createWriter turns it into a quiet end or a one-line error.
   process.stdout.on('error', () => undefined);
   return {
-    stdin: process.stdin,
+    // Getters: process.stdin builds its stream when first asked for, and a stream on a file or
+    // /dev/null loads fs's streams and node:fs/promises with it (nine modules); a run on files
+    // never reads stdin.
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
     onSignal(handler) {
       const on = (sig: 'SIGINT' | 'SIGTERM') => () => handler(sig);
       const int = on('SIGINT');

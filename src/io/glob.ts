@@ -1,7 +1,19 @@
-import { readdir, realpath } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdir, realpath, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type FastGlob from 'fast-glob';
+
+/**
+ * stat, or null when there is nothing to see there. Synchronous, as are options.ts's config read
+ * and read.ts's lstat: a single-file run then loads no node:fs/promises (with fs's streams and
+ * readline, nine modules).
+ */
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
 
 // fast-glob (with micromatch and picomatch) is the largest module a run loads; a single file never needs it.
 let fastGlob: typeof FastGlob | undefined;
@@ -125,7 +137,7 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
   };
   for (const input of inputs) {
     const abs = resolve(opts.cwd, input);
-    const st = await stat(abs).catch(() => null);
+    const st = statOrNull(abs);
     if (st?.isDirectory()) {
       const entries = await fg([...(opts.include?.length ? opts.include : DEFAULT_INCLUDE)], {
         cwd: abs,
@@ -184,6 +196,6 @@ export function commonBase(paths: readonly string[]): string {
  * change with what a folder holds.
  */
 export async function isMultiInput(input: string, cwd: string): Promise<boolean> {
-  const st = await stat(resolve(cwd, input)).catch(() => null);
+  const st = statOrNull(resolve(cwd, input));
   return st ? st.isDirectory() : (await loadFastGlob()).isDynamicPattern(input);
 }

@@ -1,5 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { lstat } from 'node:fs/promises';
+import { closeSync, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import { inputWarnings } from '../core/input-warnings.js';
 import { decodeBytes, type Decoded } from './decode.js';
 
@@ -77,9 +76,12 @@ export interface RawInput {
   readonly ino: number;
 }
 
-async function brokenLinkReason(path: string): Promise<string | null> {
-  const l = await lstat(path).catch(() => null);
-  return l?.isSymbolicLink() ? 'broken symbolic link (its target does not exist)' : null;
+function brokenLinkReason(path: string): string | null {
+  try {
+    return lstatSync(path).isSymbolicLink() ? 'broken symbolic link (its target does not exist)' : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -99,7 +101,7 @@ export async function readBytes(path: string, opts: Pick<ReadOptions, 'maxBytes'
     return { bytes: readFileSync(fd), dev: st.dev, ino: st.ino };
   } catch (e) {
     if (e instanceof InputError) throw e;
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? await brokenLinkReason(path) : null;
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? brokenLinkReason(path) : null;
     throw new InputError(path, reason ?? describeFsError(e), { cause: e });
   } finally {
     if (fd !== undefined) closeSync(fd);

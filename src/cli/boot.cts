@@ -1,0 +1,114 @@
+// How bin/deboil starts the CLI: V8 flags first, then the bundle (dist/bundle, CommonJS) compiled
+// with V8's code cache. CommonJS, so that a start needs neither the ES module loader nor its parse
+// of each chunk (issue 8: a single-file run spent ~12% of its CPU compiling the bundle, and about
+// as much in the module loader).
+//
+// The cache files are written by `npm run build` (scripts/bundle.mjs runs writeCodeCache after a
+// warm-up clean), never committed. V8 checks each against its own version, its flags and the
+// source's length, and a rejected or missing cache only means the source is compiled as it would
+// be without one: the cache changes how fast a start is, never what it does.
+import fs = require('node:fs');
+import path = require('node:path');
+import v8 = require('node:v8');
+import vm = require('node:vm');
+import Module = require('node:module');
+
+/**
+ * V8 flags for the whole process (worker threads share them). --no-regexp-tier-up: V8 first runs
+ * each regex in its bytecode interpreter, then compiles it to machine code once it has run; the
+ * rule packs' few dozen patterns paid both compiles, about half of the first page's cleaning.
+ * Compiling to machine code at once gives the same matches, and a long batch runs as fast.
+ * The code cache is only accepted under the flags it was written with: the build sets these too.
+ */
+const V8_FLAGS: readonly string[] = ['--no-regexp-tier-up'];
+
+function setV8Flags(): void {
+  for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
+}
+
+/** The bundle's folder; only files in it are compiled with a cache. */
+const BUNDLE_DIR = path.join(__dirname, '..', 'bundle');
+
+const CACHE_SUFFIX = '.cache';
+
+/** Compiled scripts of this process, for writeCodeCache. */
+const compiled = new Map<string, vm.Script>();
+
+/** The cache for `file`, or undefined when there is none or it is older than the file. */
+function readCache(file: string): Buffer | undefined {
+  try {
+    const cache = `${file}${CACHE_SUFFIX}`;
+    // V8 compares the length of the source, not its text: a file edited after the build must not
+    // run with the bytecode of the old one.
+    if (fs.statSync(cache).mtimeMs < fs.statSync(file).mtimeMs) return undefined;
+    return fs.readFileSync(cache);
+  } catch {
+    return undefined;
+  }
+}
+
+type Wrapper = (exports: unknown, require: (id: string) => unknown, module: Module, filename: string, dirname: string) => void;
+
+/** Set by the build's warm-up run: compile every chunk here, with or without a cache, to write one. */
+let isRecording = false;
+
+/**
+ * `require(file)` for a CommonJS file of the bundle, compiled with its code cache. The module goes
+ * into require.cache under its path, so a later `require` or `import()` of it, from the bundle or
+ * from Node's loader, gets this same instance; requires of other chunks come back here.
+ *
+ * A file without a cache, or one that calls import() (a script compiled here could only do that
+ * under --experimental-vm-modules), is left to Node's own require.
+ */
+function requireCached(file: string): unknown {
+  const hit = require.cache[file];
+  if (hit) return hit.exports;
+  const cachedData = readCache(file);
+  if (!cachedData && !isRecording) return require(file);
+  const source = fs.readFileSync(file, 'utf8');
+  if (source.includes('import(')) return require(file);
+  const mod = new Module(file, module);
+  mod.filename = file;
+  require.cache[file] = mod;
+  const dir = path.dirname(file);
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  compiled.set(file, script);
+  // Node's resolution from the file's own place for anything but a chunk: builtins, packages.
+  const resolveHere = Module.createRequire(file);
+  const local = (id: string): unknown => (id.startsWith('./') ? requireCached(path.join(dir, id)) : resolveHere(id));
+  try {
+    (script.runInThisContext() as Wrapper).call(mod.exports, mod.exports, local, mod, file, dir);
+  } catch (e) {
+    delete require.cache[file];
+    throw e;
+  }
+  mod.loaded = true;
+  return mod.exports;
+}
+
+/** For the build's warm-up run: from now on every chunk is compiled here, to be cached. */
+function recordCodeCache(): void {
+  isRecording = true;
+}
+
+/**
+ * Writes the code cache of every bundle file this process compiled, taken after it ran, so the
+ * functions that ran are in it compiled. For scripts/bundle.mjs; returns the files written.
+ */
+function writeCodeCache(): string[] {
+  const written: string[] = [];
+  for (const [file, script] of compiled) {
+    fs.writeFileSync(`${file}${CACHE_SUFFIX}`, script.createCachedData());
+    written.push(`${file}${CACHE_SUFFIX}`);
+  }
+  return written;
+}
+
+/** The CLI's entry: the bundle's main when the build made one, else tsc's dist/cli (ES modules). */
+async function loadMain(): Promise<typeof import('./main.js')> {
+  const main = path.join(BUNDLE_DIR, 'main.js');
+  if (fs.existsSync(main)) return requireCached(main) as typeof import('./main.js');
+  return import('./main.js');
+}
+
+export = { V8_FLAGS, setV8Flags, BUNDLE_DIR, requireCached, recordCodeCache, writeCodeCache, loadMain };

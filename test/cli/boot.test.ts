@@ -1,0 +1,83 @@
+// The code-cache loader of bin/deboil (src/cli/boot.cts, tested as built). Each case runs in its
+// own Node, since the loader keeps its state in require.cache.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempRoot, writeTree } from '../temp.js';
+
+const BOOT = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'boot.cjs');
+const { tempDir, cleanup } = tempRoot('deboil-boot-');
+afterAll(cleanup);
+
+/** Runs `body` in a fresh Node with `boot` loaded; returns what it printed. */
+function run(dir: string, body: string): string {
+  const script = `const boot = require(${JSON.stringify(BOOT)}); const path = require('node:path'); const at = (f) => path.join(${JSON.stringify(dir)}, f);\n${body}`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout.trim();
+}
+
+function bundle(): string {
+  const dir = tempDir();
+  writeTree(dir, {
+    'package.json': '{"type":"commonjs"}',
+    'a.js': `const b = require('./b.js'); exports.value = 'a+' + b.value; exports.b = b;`,
+    'b.js': `exports.value = 'one';`,
+  });
+  return dir;
+}
+
+/** Writes the caches as the build does, after a run that loaded a.js; returns how many. */
+function writeCaches(dir: string): number {
+  return Number(run(dir, `boot.recordCodeCache(); boot.requireCached(at('a.js')); console.log(boot.writeCodeCache().length);`));
+}
+
+const LOAD_A = `const a = boot.requireCached(at('a.js')); console.log(a.value, require(at('a.js')) === a, require(at('b.js')) === a.b);`;
+
+describe('requireCached', () => {
+  it('loads a file and its chunks once, shared with require', () => {
+    const dir = bundle();
+    expect(writeCaches(dir)).toBe(2);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.cache')).sort()).toEqual(['a.js.cache', 'b.js.cache']);
+    expect(run(dir, LOAD_A)).toBe('a+one true true');
+  });
+
+  it('loads the plain way without caches', () => {
+    expect(run(bundle(), LOAD_A)).toBe('a+one true true');
+  });
+
+  it('ignores a cache V8 rejects', () => {
+    const dir = bundle();
+    writeCaches(dir);
+    writeFileSync(join(dir, 'a.js.cache'), Buffer.alloc(4096, 7));
+    writeFileSync(join(dir, 'b.js.cache'), Buffer.alloc(3, 1));
+    expect(run(dir, LOAD_A)).toBe('a+one true true');
+  });
+
+  it('does not run a cache older than its file, even of the same length', () => {
+    const dir = bundle();
+    writeCaches(dir);
+    writeFileSync(join(dir, 'b.js'), `exports.value = 'two';`);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, 'b.js'), later, later);
+    expect(run(dir, LOAD_A)).toBe('a+two true true');
+  });
+
+  it('resolves a package from the file\'s place, as require would', () => {
+    const dir = bundle();
+    writeTree(dir, {
+      'node_modules/dep/index.js': `exports.value = 'dep';`,
+      'b.js': `exports.value = require('dep').value + '+' + require('node:path').basename('/x/one');`,
+    });
+    expect(writeCaches(dir)).toBe(2);
+    expect(run(dir, LOAD_A)).toBe('a+dep+one true true');
+  });
+
+  it('leaves a file that calls import() to require', () => {
+    const dir = bundle();
+    writeTree(dir, { 'b.js': `exports.value = 'one'; exports.load = () => import('node:os');` });
+    expect(writeCaches(dir)).toBe(1);
+    expect(run(dir, `const a = boot.requireCached(at('a.js')); a.b.load().then((os) => console.log(a.value, typeof os.cpus));`)).toBe('a+one function');
+  });
+});
