@@ -291,9 +291,11 @@ function runLatency(bin) {
 // The core in this process, on one core: CPU time, so other load on the machine counts less
 
 async function runCore() {
-  const { createContext, extract, defaultRules, clean } = await import(join(root, 'dist/index.js'));
-  const { languageProfiles } = await import(join(root, 'dist/rules/langs.js'));
-  const { decodeBytes } = await import(join(root, 'dist/io/decode.js'));
+  // The checkout of --bin (its bin/ folder's parent), so that --bin compares the core of another build too.
+  const at = resolve(dirname(args.bin), '..');
+  const { createContext, extract, defaultRules, clean } = await import(join(at, 'dist/index.js'));
+  const { languageProfiles } = await import(join(at, 'dist/rules/langs.js'));
+  const { decodeBytes } = await import(join(at, 'dist/io/decode.js'));
   const manifest = readFileSync(join(args.corpus, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   const raw = manifest.map((r) => readFileSync(join(args.corpus, r.dump)));
   const texts = raw.map((b) => decodeBytes(b).text);
@@ -316,7 +318,7 @@ async function runCore() {
     cl.push(cpu(() => raw.forEach((b) => JSON.stringify(clean(b)))));
   }
   const row = (xs) => ({ cpuSeconds: summary(xs), mbps: bytes / 1e6 / median(xs), pagesPerSec: manifest.length / median(xs) });
-  return { docs: manifest.length, bytes, extract: row(ex), clean: row(cl) };
+  return { docs: manifest.length, bytes, dist: join(at, 'dist'), extract: row(ex), clean: row(cl) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -451,7 +453,7 @@ if (!args['no-cli']) {
 if (!args['no-core']) {
   result.core = await runCore();
   const c = result.core;
-  console.log(`\ncore in process, one core, ${c.docs} corpus dumps (${(c.bytes / 1e6).toFixed(2)} MB), ${args['core-runs']} rounds, CPU time`);
+  console.log(`\ncore in process, one core, ${c.docs} corpus dumps (${(c.bytes / 1e6).toFixed(2)} MB), ${args['core-runs']} rounds, CPU time${c.dist === join(root, 'dist') ? '' : `, ${c.dist}`}`);
   console.log(`extract (decoded text -> Article)   ${spread(c.extract.cpuSeconds)} s   ${f1(c.extract.mbps)} MB/s   ${f1(c.extract.pagesPerSec)} pages/s`);
   console.log(`clean (bytes -> decode -> JSON)     ${spread(c.clean.cpuSeconds)} s   ${f1(c.clean.mbps)} MB/s   ${f1(c.clean.pagesPerSec)} pages/s`);
 }
