@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
 import type { LineRule, Mode, Reason, RulePack, Thresholds } from '../core/types.js';
 import { modes } from '../core/modes.js';
 import { createContext, type Context } from '../core/pipeline.js';

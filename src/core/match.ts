@@ -268,8 +268,9 @@ export function compileRules(pack: RulePack): Matcher {
   for (const name of PATTERN_LISTS) {
     const list = pack[name];
     if (patternPrefilters.get(list)?.pf) continue;
-    const pf = snapshotFor(pack.prefilters, list.map((r) => r.pattern));
-    if (pf) patternPrefilters.set(list, { uses: 0, pf, patterns: list.map((r) => r.pattern) });
+    const patterns = list.map((r) => r.pattern);
+    const pf = snapshotFor(pack.prefilters, patterns);
+    if (pf) patternPrefilters.set(list, { uses: 0, pf, patterns });
   }
   return {
     pack,

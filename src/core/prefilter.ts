@@ -763,17 +763,22 @@ export function buildPrefilter(patterns: readonly (RegExp | undefined)[]): Prefi
   const firstSets: ReadonlySet<number>[] = [];
   const leadSets: ReadonlySet<number>[] = [];
   const wideFirsts: { bit: number; re: RegExp }[] = [];
+  // A first-unit test is cheaper than a scan. An anchored pattern without one gets clauses too:
+  // it fails early, but the norm lists' scan is shared (match.ts probeOf), so by the time it is
+  // reached the scan is usually done, and a skipped call costs less than an early failure
+  // (zh/hot-news-pattern ran on every block; regex calls per corpus round 964,373 -> 902,863).
+  // One with a first-unit test but none on its first two units ("[" then anything) gets its
+  // rarest clause as well: en/image-placeholder ran on 20,000 corpus blocks a round.
+  const clausesOf = (n: PatternNeeds): readonly ReadonlySet<number>[] => (n.first && n.lead ? [] : n.clauses.slice(0, n.first ? 1 : 2));
+  // The scan is a JS loop over every unit of a block, with pairs and triples; a regex's own search is
+  // native. For one or two patterns that need it, running them costs less than the scan
+  // (editors: 13.9 ms a corpus round with the scan, 7.7 without), so then no pattern gets clauses.
+  const scans = needs.filter((n) => n && clausesOf(n).length > 0).length >= MIN_SCANNED;
   const rules: RuleNeeds[] = needs.map((n) => {
     if (!n) return NO_NEEDS;
     let need0 = 0;
     let need1 = 0;
-    // A first-unit test is cheaper than a scan. An anchored pattern without one gets clauses too:
-    // it fails early, but the norm lists' scan is shared (match.ts probeOf), so by the time it is
-    // reached the scan is usually done, and a skipped call costs less than an early failure
-    // (zh/hot-news-pattern ran on every block; regex calls per corpus round 964,373 -> 902,863).
-    // One with a first-unit test but none on its first two units ("[" then anything) gets its
-    // rarest clause as well: en/image-placeholder ran on 20,000 corpus blocks a round.
-    for (const c of n.first && n.lead ? [] : n.clauses.slice(0, n.first ? 1 : 2)) {
+    for (const c of scans ? clausesOf(n) : []) {
       const key = [...c].sort((a, b) => a - b).join(',');
       let id = clauseIds.get(key);
       if (id === undefined) {
@@ -799,16 +804,6 @@ export function buildPrefilter(patterns: readonly (RegExp | undefined)[]): Prefi
     }
     return need0 || need1 || firstBit >= 0 || leadBit >= 0 ? { need0, need1, firstBit, leadBit } : NO_NEEDS;
   });
-  // The scan is a JS loop over every unit of a block, with pairs and triples; a regex's own search is
-  // native. For one or two patterns that need it, running them costs less than the scan
-  // (editors: 13.9 ms a corpus round with the scan, 7.7 without), so their clauses are dropped.
-  if (rules.filter((r) => r.need0 !== 0 || r.need1 !== 0).length < MIN_SCANNED) {
-    clauseSets.length = 0;
-    for (let i = 0; i < rules.length; i++) {
-      const r = rules[i]!;
-      if (r.need0 !== 0 || r.need1 !== 0) rules[i] = r.firstBit >= 0 || r.leadBit >= 0 ? { need0: 0, need1: 0, firstBit: r.firstBit, leadBit: r.leadBit } : NO_NEEDS;
-    }
-  }
   if (clauseSets.length === 0 && firstSets.length === 0 && leadSets.length === 0) return null;
   // Units with the same memberships share a class, so the per-class rows stay few.
   const signature = new Map<number, string>();

@@ -8,9 +8,9 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 const PID = process.pid;
 let tempSeq = Math.floor(Math.random() * 0x100000000);
 
-function tempName(target: string): string {
+function tempName(dir: string, target: string): string {
   tempSeq = (tempSeq + 1) >>> 0;
-  return join(dirname(target), `.${basename(target)}.${PID}.${tempSeq.toString(16).padStart(8, '0')}.tmp`);
+  return join(dir, `.${basename(target)}.${PID}.${tempSeq.toString(16).padStart(8, '0')}.tmp`);
 }
 
 /** Temp files this process has open, so a signal handler can remove them. */
@@ -120,7 +120,7 @@ export async function writeAtomic(target: string, data: string | Uint8Array, opt
     }
     await ready;
   } else await makeDir(fs, dir);
-  const tmp = tempName(target);
+  const tmp = tempName(dir, target);
   pending.add(tmp);
   try {
     await fs.writeFile(tmp, data, { flag: 'wx' });
