@@ -167,6 +167,16 @@ interface LazyPrefilter {
   readonly patterns: readonly (RegExp | undefined)[];
 }
 
+/** A display list's lazy prefilter, with each pattern's length guard (firstPattern reads both). */
+interface PatternList extends LazyPrefilter {
+  readonly maxChars: Float64Array;
+}
+
+function patternList(rules: readonly LineRule[], pf?: Prefilter): PatternList {
+  const patterns = rules.map((r) => r.pattern);
+  return { uses: 0, pf, patterns, maxChars: Float64Array.from(patterns, (p) => (p ? maxMatchChars(p) : Number.POSITIVE_INFINITY)) };
+}
+
 const WARM = 3000;
 
 function warmPrefilter(lazy: LazyPrefilter): Prefilter | null {
@@ -268,9 +278,11 @@ export function compileRules(pack: RulePack): Matcher {
   for (const name of PATTERN_LISTS) {
     const list = pack[name];
     if (patternPrefilters.get(list)?.pf) continue;
-    const patterns = list.map((r) => r.pattern);
-    const pf = snapshotFor(pack.prefilters, patterns);
-    if (pf) patternPrefilters.set(list, { uses: 0, pf, patterns });
+    const pf = snapshotFor(
+      pack.prefilters,
+      list.map((r) => r.pattern),
+    );
+    if (pf) patternPrefilters.set(list, patternList(list, pf));
   }
   return {
     pack,
@@ -509,16 +521,12 @@ export function firstMatch<R>(rules: RuleList<R>, input: string | Probe): Compil
 // firstPattern takes the packs' plain lists (classify and assemble pass them as they are), so
 // their prefilters are kept by list. The lists are immutable data and the tables a pure function
 // of them: a memo, not state.
-const patternPrefilters = new WeakMap<readonly LineRule[], LazyPrefilter>();
+const patternPrefilters = new WeakMap<readonly LineRule[], PatternList>();
 
-function lazyOf(rules: readonly LineRule[]): LazyPrefilter {
+function lazyOf(rules: readonly LineRule[]): PatternList {
   let lazy = patternPrefilters.get(rules);
-  if (!lazy) patternPrefilters.set(rules, (lazy = { uses: 0, pf: undefined, patterns: rules.map((r) => r.pattern) }));
+  if (!lazy) patternPrefilters.set(rules, (lazy = patternList(rules)));
   return lazy;
-}
-
-function prefilterOf(rules: readonly LineRule[]): Prefilter | null {
-  return warmPrefilter(lazyOf(rules));
 }
 
 /** Builds the prefilter of a plain list now rather than a few pages in (tests compare with it). */
@@ -529,14 +537,23 @@ export function primePrefilter(rules: readonly LineRule[]): Prefilter | null {
 /** The first pattern rule that matches display text, with its match. */
 export function firstPattern(rules: readonly LineRule[], text: string): { rule: LineRule; m: RegExpExecArray } | undefined {
   const probe = text.length > MAX_MATCH_CHARS ? text.slice(0, MAX_MATCH_CHARS) : text;
-  const pf = prefilterOf(rules);
+  const lazy = lazyOf(rules);
+  const pf = warmPrefilter(lazy);
   const firstClass = pf ? (pf.classOf[probe.charCodeAt(0)] ?? 0) : 0;
   let scanned = false;
   let has0 = 0;
   let has1 = 0;
+  let chars = -1;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
     let may = rule.pattern !== undefined;
+    // A length guard that fails fails after reading up to its limit: en/credit-line's
+    // `^(?=.{0,100}$)` read 100 characters of each long caption-sized block.
+    const max = lazy.maxChars[i]!;
+    if (may && probe.length > max) {
+      if (chars < 0) chars = codePointLength(probe);
+      may = chars <= max;
+    }
     const need = pf?.rules[i];
     if (may && need) {
       if (need.firstBit >= 0 && (pf!.firstBits[firstClass * 2 + (need.firstBit >> 5)]! & (1 << (need.firstBit & 31))) === 0) may = false;

@@ -202,6 +202,23 @@ describe('firstPattern with the prefilter', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('skips a length-guarded pattern on a text longer than its guard, counting code points', () => {
+    const runs: string[] = [];
+    class Counted extends RegExp {
+      override exec(s: string): RegExpExecArray | null {
+        runs.push(s);
+        return super.exec(s);
+      }
+    }
+    const rules: LineRule[] = [{ id: 'x/guarded', pattern: new Counted('^(?=.{0,6}$)ab', 'u') }];
+    const astral = 'ab😀😀😀😀'; // 10 code units, 6 code points
+    expect(firstPattern(rules, 'ab')?.rule.id).toBe('x/guarded');
+    expect(firstPattern(rules, astral)?.m[0]).toBe('ab');
+    expect(firstPattern(rules, 'abcdefg')).toBeUndefined();
+    expect(firstPattern(rules, `ab${'😀'.repeat(5)}`)).toBeUndefined();
+    expect(runs).toEqual(['ab', astral]);
+  });
 });
 
 // Random patterns over a small alphabet, with the constructs the reader handles and some it refuses.
