@@ -11,9 +11,11 @@ interface CompiledRule<R> {
   readonly maxChars?: number;
   /**
    * The pattern without its length guard, for texts the guard admits: same answer from test()
-   * when the text has no line terminator and at most maxChars code points (see unguarded).
+   * when the text has no line terminator and at most maxChars code points (see unguarded). Made
+   * when a text first gets that far (undefined until then, null for none): each is a new pattern
+   * to parse, and a one-page run reaches few of them.
    */
-  readonly unguarded?: RegExp | undefined;
+  unguarded?: RegExp | null;
   readonly extra: R;
 }
 
@@ -217,7 +219,7 @@ function compile<R>(rules: readonly LineRule[], extra: (r: LineRule) => R): Rule
     exact: new Set((r.exact ?? []).map(matchForm)),
     pattern: r.pattern,
     maxChars: r.pattern ? maxMatchChars(r.pattern) : Number.POSITIVE_INFINITY,
-    unguarded: r.pattern ? unguarded(r.pattern) : undefined,
+    unguarded: r.pattern ? undefined : null,
     extra: extra(r),
   }));
   const firstExact = new Map<string, number>();
@@ -436,9 +438,10 @@ function firstMatchShared<R>(rules: RuleList<R>, place: SharedPlace, p: Probe): 
         }
         if ((p.has0 & need0) !== need0 || (p.has1 & need1) !== need1) continue;
       }
-      if (r.unguarded) {
+      const bare = r.unguarded === undefined ? (r.unguarded = unguarded(r.pattern!) ?? null) : r.unguarded;
+      if (bare) {
         if (p.breaks < 0) p.breaks = hasLineTerminator(probe) ? 1 : 0;
-        if (p.breaks === 0 ? r.unguarded.test(probe) : r.pattern!.test(probe)) return r;
+        if (p.breaks === 0 ? bare.test(probe) : r.pattern!.test(probe)) return r;
       } else if (r.pattern!.test(probe)) return r;
     }
     return rules[exactAt];
@@ -462,9 +465,10 @@ function firstMatchShared<R>(rules: RuleList<R>, place: SharedPlace, p: Probe): 
       if ((p.has0 & need.need0) !== need.need0 || (p.has1 & need.need1) !== need.need1) continue;
     }
     // Past the length check above, the guard of an unguarded rule holds unless a line breaks.
-    if (r.unguarded) {
+    const bare = r.unguarded === undefined ? (r.unguarded = unguarded(r.pattern) ?? null) : r.unguarded;
+    if (bare) {
       if (p.breaks < 0) p.breaks = hasLineTerminator(probe) ? 1 : 0;
-      if (p.breaks === 0 ? r.unguarded.test(probe) : r.pattern.test(probe)) return r;
+      if (p.breaks === 0 ? bare.test(probe) : r.pattern.test(probe)) return r;
     } else if (r.pattern.test(probe)) return r;
   }
   return rules[exactAt];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { codePointLength, displayAndMatchForms, displayForm, displayWidth, joinWrapped, matchForm } from '../../src/core/text.js';
 import { isCjkCode, isCloser, isComma, isTerminal, measure, UNIT_KIND } from '../../src/core/features.js';
 import { segment, segmentParagraphs, toRawLines } from '../../src/core/segment.js';
-import { compileRules, firstMatch, maxMatchChars, unguarded } from '../../src/core/match.js';
+import { compileRules, firstMatch, maxMatchChars, probeOf, unguarded } from '../../src/core/match.js';
 import { endsWithColon, endsWithMark, mayBeNumbered } from '../../src/core/revise.js';
 import { defaultRules } from '../../src/rules/index.js';
 import type { Block, LineRule } from '../../src/core/types.js';
@@ -287,5 +287,21 @@ describe('unguarded patterns', () => {
     expect(all.filter((re) => unguarded(re)).length).toBeGreaterThan(12);
     const short = fc.oneof(text, fc.constantFrom('ab', 'xab', 'a ab', 'aa', 'cd', '\u{1F600}ab', 'a\nab', 'abab\u2028', 'Ab', 'subscribe now'));
     fc.assert(fc.property(short, (s) => all.every((re) => agrees(re, s) && agrees(re, matchForm(s)))), runs);
+  });
+
+  it('are made when a text first reaches their rule, not when the rules are compiled', () => {
+    const pack = {
+      ...defaultRules,
+      boilerplate: [{ id: 't/guarded', pattern: /^(?=.{0,40}$).*\bsubscribe\b/u, reason: 'nav' as const }, ...defaultRules.boilerplate],
+    };
+    const rules = compileRules(pack);
+    const rule = rules.boilerplate[0]!;
+    expect(rule.unguarded).toBeUndefined();
+    expect(firstMatch(rules.boilerplate, probeOf(rules, 'please subscribe'))?.id).toBe('t/guarded');
+    expect(rule.unguarded?.source).toBe('\\bsubscribe\\b');
+    // One that has none is marked so, and asked no more.
+    const plain = compileRules({ ...defaultRules, boilerplate: [{ id: 't/plain', pattern: /subscribe/u, reason: 'nav' as const }] });
+    firstMatch(plain.boilerplate, probeOf(plain, 'subscribe'));
+    expect(plain.boilerplate[0]!.unguarded).toBeNull();
   });
 });
