@@ -1,6 +1,6 @@
 import type { Label, Reason, Thresholds, Verdict } from './types.js';
 import { withVerdict, type Classified } from './classify.js';
-import { EMBED_SIGNATURE } from './dedupe.js';
+import { EMBED_SIGNATURE, mayBeSignature } from './dedupe.js';
 
 const revised = (label: Label, rule: string, reason?: Reason): Verdict =>
   reason ? { label, reason, rule, pass: 'revise' } : { label, rule, pass: 'revise' };
@@ -207,9 +207,8 @@ function shortRuns(blocks: readonly Classified[], first: number, last: number, l
 
 
 function isEmbedSignature(b: Classified): boolean {
-  // EMBED_SIGNATURE starts with a dash: one look at the first unit spares most blocks the call.
-  const c = b.text.charCodeAt(0);
-  return (c === 0x2014 || c === 0x2013 || c === 0x2d) && isFree(b) && EMBED_SIGNATURE.test(b.text);
+  // One look at the first unit spares most blocks isFree and the regex.
+  return mayBeSignature(b.text) && isFree(b) && EMBED_SIGNATURE.test(b.text);
 }
 
 /** A short complete sentence that no rule claimed (jusText's near-good block), or a quoted post's signature. */

@@ -7,6 +7,7 @@ import { isCjkCode, isCloser, isComma, isTerminal, measure, UNIT_KIND } from '..
 import { segment, segmentParagraphs, toRawLines } from '../../src/core/segment.js';
 import { compileRules, firstMatch, maxMatchChars, probeOf, unguarded } from '../../src/core/match.js';
 import { endsWithColon, endsWithMark, mayBeNumbered } from '../../src/core/revise.js';
+import { EMBED_SIGNATURE, isSignatureText } from '../../src/core/dedupe.js';
 import { defaultRules } from '../../src/rules/index.js';
 import type { Block, LineRule } from '../../src/core/types.js';
 
@@ -212,6 +213,12 @@ describe('revise: tests of the end of a block without a regex', () => {
   it('endsWithMark is /[.!?。！？]["”’」』)）]?$/u', () =>
     fc.assert(fc.property(ends, ([a, b]) => endsWithMark(a + b) === /[.!?。！？]["”’」』)）]?$/u.test(a + b) && endsWithMark(b + a + b) === /[.!?。！？]["”’」』)）]?$/u.test(b + a + b)), runs));
   it('mayBeNumbered holds wherever NUMBERED matches', () => fc.assert(fc.property(ends, ([a, b, c]) => !NUMBERED.test(b + c + a) || mayBeNumbered(b + c + a)), runs));
+  it('isSignatureText is EMBED_SIGNATURE', () => {
+    const head = fc.constantFrom('', '— ', '–', '- ', '-', '—', ' — ', '―');
+    const tail = fc.constantFrom('', ' (@jdoe)', 'Jane Doe (@jdoe) November 18, 2019', 'Jane (@j) 3 May 2020', '(@x)');
+    fc.assert(fc.property(head, text, tail, (h, t, e) => [h + t + e, h + e, t].every((s) => isSignatureText(s) === EMBED_SIGNATURE.test(s))), runs);
+    expect(isSignatureText('— Jane Doe (@jdoe) November 18, 2019')).toBe(true);
+  });
 });
 
 describe('firstMatch with the exact index', () => {
