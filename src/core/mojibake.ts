@@ -75,7 +75,64 @@ function printable(s: string): string {
  * double-byte characters is enough; other two-byte sequences need company.
  */
 export function detectMojibake(text: string): MojibakeReport {
-  if (!SUSPECT.test(text)) return { count: 0, samples: [] };
+  if (!SUSPECT.test(text) || !mayHoldMojibake(text)) return { count: 0, samples: [] };
+  return scanMojibake(text);
+}
+
+// Per BMP code unit, what the patterns above make of it: H in HIGH, A in 0x40-0x7E, LATIN1_BIT in
+// LATIN1, LEAD a UTF-8 lead byte read as Latin-1 (U+00C2-U+00F4), TAIL in LAST, KUN 锟.
+const H = 1;
+const A = 2;
+const LATIN1_BIT = 4;
+const LEAD = 8;
+const TAIL = 16;
+const KUN = 32;
+const UNIT_CLASS = ((): Uint8Array => {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0x40; c <= 0x7e; c++) t[c]! |= A;
+  for (let c = 0x80; c <= 0xff; c++) if (c !== 0xa0) t[c]! |= H;
+  for (let c = 0xa1; c <= 0xff; c++) t[c]! |= LATIN1_BIT;
+  for (let c = 0xc2; c <= 0xf4; c++) t[c]! |= LEAD;
+  for (let c = 0x80; c <= 0xbf; c++) t[c]! |= TAIL;
+  for (const ch of CP1252_C1) t[ch.charCodeAt(0)]! |= H | TAIL;
+  t[0xfffd]! |= TAIL;
+  t[0x951f]! |= KUN;
+  return t;
+})();
+
+/**
+ * False only when detectMojibake would find nothing, read off the code units in one pass: every
+ * finding is 锟斤拷, a lead byte right before a continuation (or U+FFFD), or a HIGH_RUN, which takes
+ * three pairs in a row, each a HIGH unit and then a HIGH or 0x40-0x7E one, and two LATIN1 units.
+ * A page with a "©", a no-break space and a few "é" followed by letters (most European and many
+ * Chinese pages) then skips the three passes of regexes over its whole text.
+ */
+export function mayHoldMojibake(text: string): boolean {
+  const n = text.length;
+  let latin1 = 0;
+  let chain = false;
+  // Bit k: a HIGH_RUN pair starts k units back.
+  let pairs = 0;
+  for (let i = 0; i < n; i++) {
+    const cls = UNIT_CLASS[text.charCodeAt(i)]!;
+    // LATIN1 and LEAD units are HIGH too: anything else starts no pair and no finding.
+    if ((cls & (H | KUN)) === 0) {
+      pairs = (pairs << 1) & 0x1f;
+      continue;
+    }
+    if ((cls & KUN) !== 0) return true;
+    const next = i + 1 < n ? UNIT_CLASS[text.charCodeAt(i + 1)]! : 0;
+    if ((cls & LEAD) !== 0 && (next & TAIL) !== 0) return true;
+    if ((cls & LATIN1_BIT) !== 0) latin1++;
+    pairs = ((pairs << 1) | ((next & (H | A)) !== 0 ? 1 : 0)) & 0x1f;
+    if ((pairs & 0x15) === 0x15) chain = true;
+    if (chain && latin1 >= 2) return true;
+  }
+  return false;
+}
+
+/** detectMojibake without the quick checks: every pass over the text (the definition tests hold the checks to). */
+export function scanMojibake(text: string): MojibakeReport {
   let weight = 0;
   let count = 0;
   const samples = new Set<string>();

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { detectMojibake, mojibakeWarning } from '../../src/core/mojibake.js';
+import { CP1252_C1 } from '../../src/core/cp1252.js';
+import { detectMojibake, mayHoldMojibake, mojibakeWarning, scanMojibake } from '../../src/core/mojibake.js';
 
 /** What a UTF-8 string looks like after its bytes were read as windows-1252. */
 const asCp1252 = (s: string): string => iconv.decode(Buffer.from(s, 'utf8'), 'windows-1252');
@@ -21,6 +22,27 @@ const REAL = {
   Russian: 'Правительство России утвердило план мероприятий по поддержке малого и среднего бизнеса.',
   Greek: 'Η κυβέρνηση παρουσίασε την Τετάρτη νέο πακέτο μέτρων για τη στήριξη των νοικοκυριών.',
 };
+
+describe('the quick check before the passes (mayHoldMojibake)', () => {
+  // Units each pattern class is made of and their neighbours: leads, continuations, HIGH, LATIN1,
+  // the no-break space left out of HIGH, 0x40-0x7E, U+FFFD, 锟斤拷, CJK and a surrogate pair.
+  const units = ['Ã', 'Â', 'Å', 'é', 'ã', 'ð', 'ô', 'õ', '©', '°', '¡', '¿', '\u00a0', '\u0080', '\u0081', '\u009d', ...CP1252_C1, 'a', 'Z', '@', '~', '?', ' ', '\ufffd', '锟', '斤', '拷', '中', '😀', '\n'];
+  const mixed = fc.array(fc.constantFrom(...units), { maxLength: 40 }).map((a) => a.join(''));
+  const garbled = fc.constantFrom(...Object.values(REAL)).chain((t) => fc.constantFrom(asCp1252(t), asLatin1(t, 'utf8'), t));
+
+  it('lets through every text the passes find mojibake in, so detectMojibake gives what the passes give', () => {
+    fc.assert(fc.property(fc.oneof(mixed, garbled), (s) => {
+      expect(detectMojibake(s)).toEqual(scanMojibake(s));
+    }), { numRuns: 5000 });
+  });
+
+  it('stops European and Chinese text before the passes, and lets mojibake through', () => {
+    for (const name of ['French', 'German', 'Spanish', 'Chinese', 'layout indented with no-break spaces'] as const) expect(mayHoldMojibake(REAL[name]), name).toBe(false);
+    expect(mayHoldMojibake('cafÃ©')).toBe(true);
+    expect(mayHoldMojibake('锟斤拷')).toBe(true);
+    expect(mayHoldMojibake(asLatin1('你好世界', 'gbk'))).toBe(true);
+  });
+});
 
 describe('detectMojibake on real text', () => {
   it.each(Object.entries(REAL))('finds nothing in %s', (_name, text) => {
