@@ -1,4 +1,4 @@
-import { excerpt, type CheckReport } from './check-report.js';
+import { excerpt, type CheckReport, type FileResult } from './check-report.js';
 
 // Workflow command escaping as GitHub's runner does it (toolkit core `command.ts`): the message
 // escapes %, CR and LF; property values also escape ':' and ','.
@@ -23,17 +23,20 @@ function command(props: Readonly<Record<string, string | number | undefined>>, m
  * pull request at its file and line; file-level findings and input errors carry no line.
  */
 export function toCheckGithub(report: CheckReport): string {
+  return report.files.map(checkGithubPart).join('');
+}
+
+/** One file's workflow commands. */
+export function checkGithubPart(file: FileResult): string {
   let out = '';
-  for (const file of report.files) {
-    if (file.error !== null) out += command({ file: file.path, title: 'deboil check: input error' }, file.error);
-    for (const f of file.findings) {
-      const text = f.text === null ? '' : `\n${excerpt(f.text, 200)}`;
-      const rule = f.rule ? ` [${f.rule}]` : '';
-      out += command(
-        { file: file.path, line: f.lines?.[0], endLine: f.lines?.[1], title: `deboil check: ${f.id}` },
-        `${f.message}${rule}${text}`,
-      );
-    }
+  if (file.error !== null) out += command({ file: file.path, title: 'deboil check: input error' }, file.error);
+  for (const f of file.findings) {
+    const text = f.text === null ? '' : `\n${excerpt(f.text, 200)}`;
+    const rule = f.rule ? ` [${f.rule}]` : '';
+    out += command(
+      { file: file.path, line: f.lines?.[0], endLine: f.lines?.[1], title: `deboil check: ${f.id}` },
+      `${f.message}${rule}${text}`,
+    );
   }
   return out;
 }

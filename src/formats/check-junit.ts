@@ -1,5 +1,5 @@
 import type { Finding } from '../core/findings.js';
-import { excerpt, type CheckReport } from './check-report.js';
+import { excerpt, type CheckReport, type CheckSummary, type FileResult } from './check-report.js';
 
 // XML 1.0 forbids most C0 controls, lone surrogates and U+FFFE/U+FFFF even as character references;
 // dumps do hold form feeds and escape codes, so those are shown as \uXXXX instead.
@@ -39,25 +39,28 @@ function failure(f: Finding): string {
  * counts files. No timestamps, so the same input gives the same bytes.
  */
 export function toCheckJunit(report: CheckReport): string {
-  const { summary } = report;
-  const failed = summary.filesWithFindings;
-  const counts = `tests="${summary.files}" failures="${failed}" errors="${summary.errors}" skipped="0"`;
-  let cases = '';
-  for (const file of report.files) {
-    const name = escapeXml(file.path);
-    const open = `    <testcase classname="deboil.check" name="${name}" file="${name}"`;
-    if (file.error !== null) {
-      cases += `${open}>\n      <error type="input-error" message="${escapeXml(file.error)}"/>\n    </testcase>\n`;
-    } else if (file.findings.length === 0) {
-      cases += `${open}/>\n`;
-    } else {
-      cases += `${open}>\n${file.findings.map(failure).join('')}    </testcase>\n`;
-    }
-  }
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<testsuites name="deboil check" ${counts}>\n` +
-    `  <testsuite name="deboil check" ${counts}>\n${cases}  </testsuite>\n` +
-    '</testsuites>\n'
-  );
+  return assembleCheckJunit(report.files.map(checkJunitPart), report.summary);
+}
+
+/** One file's testcase. */
+export function checkJunitPart(file: FileResult): string {
+  const name = escapeXml(file.path);
+  const open = `    <testcase classname="deboil.check" name="${name}" file="${name}"`;
+  if (file.error !== null) return `${open}>\n      <error type="input-error" message="${escapeXml(file.error)}"/>\n    </testcase>\n`;
+  if (file.findings.length === 0) return `${open}/>\n`;
+  return `${open}>\n${file.findings.map(failure).join('')}    </testcase>\n`;
+}
+
+/** What goes around the testcases; the counts on the suites come first, so the parts wait for them. */
+export function checkJunitEnvelope(summary: CheckSummary): [head: string, tail: string] {
+  const counts = `tests="${summary.files}" failures="${summary.filesWithFindings}" errors="${summary.errors}" skipped="0"`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>\n' + `<testsuites name="deboil check" ${counts}>\n` + `  <testsuite name="deboil check" ${counts}>\n`,
+    '  </testsuite>\n</testsuites>\n',
+  ];
+}
+
+export function assembleCheckJunit(parts: readonly string[], summary: CheckSummary): string {
+  const [head, tail] = checkJunitEnvelope(summary);
+  return `${head}${parts.join('')}${tail}`;
 }

@@ -27,16 +27,39 @@ export interface CheckReport {
   readonly summary: CheckSummary;
 }
 
+/** A summary counted one file at a time, so a run need not keep its files' findings to count them. */
+export class SummaryCount {
+  #files = 0;
+  #filesWithFindings = 0;
+  #findings = 0;
+  #errors = 0;
+  readonly #byId = Object.fromEntries(FINDING_IDS.map((id) => [id, 0])) as Record<FindingId, number>;
+
+  add(f: FileResult): void {
+    this.#files++;
+    if (f.findings.length > 0) this.#filesWithFindings++;
+    this.#findings += f.findings.length;
+    if (f.error !== null) this.#errors++;
+    for (const x of f.findings) this.#byId[x.id]++;
+  }
+
+  get errors(): number {
+    return this.#errors;
+  }
+
+  get findings(): number {
+    return this.#findings;
+  }
+
+  get summary(): CheckSummary {
+    return { files: this.#files, filesWithFindings: this.#filesWithFindings, findings: this.#findings, errors: this.#errors, byId: { ...this.#byId } };
+  }
+}
+
 export function summarize(files: readonly FileResult[]): CheckSummary {
-  const byId = Object.fromEntries(FINDING_IDS.map((id) => [id, 0])) as Record<FindingId, number>;
-  for (const f of files) for (const x of f.findings) byId[x.id]++;
-  return {
-    files: files.length,
-    filesWithFindings: files.filter((f) => f.findings.length > 0).length,
-    findings: files.reduce((n, f) => n + f.findings.length, 0),
-    errors: files.filter((f) => f.error !== null).length,
-    byId,
-  };
+  const count = new SummaryCount();
+  for (const f of files) count.add(f);
+  return count.summary;
 }
 
 export function toCheckReport(files: readonly FileResult[]): CheckReport {

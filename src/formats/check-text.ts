@@ -1,5 +1,5 @@
 import type { Finding } from '../core/findings.js';
-import { excerpt, type CheckReport } from './check-report.js';
+import { excerpt, type CheckReport, type FileResult } from './check-report.js';
 
 /** Styling hooks, so the plain and the coloured report share one layout. */
 export interface CheckTextStyle {
@@ -30,14 +30,21 @@ function row(f: Finding, style: CheckTextStyle): string {
  * rule, and the offending text on the line below. Clean files are left out.
  */
 export function toCheckText(report: CheckReport, style: CheckTextStyle = plain): string {
-  const parts: string[] = [];
-  for (const file of report.files) {
-    if (file.error !== null) {
-      parts.push(`${style.path(file.path)}\n  ${style.error('error'.padStart(6))}  ${file.error}\n`);
-      continue;
-    }
-    if (file.findings.length === 0) continue;
-    parts.push(`${style.path(file.path)}\n${file.findings.map((f) => `${row(f, style)}\n`).join('')}`);
-  }
-  return parts.join('\n');
+  return report.files.map((f) => checkTextPart(f, style)).reduce(joinTextParts, '');
+}
+
+/** One file's part of the text report; '' for a clean file. */
+export function checkTextPart(file: FileResult, style: CheckTextStyle = plain): string {
+  if (file.error !== null) return `${style.path(file.path)}\n  ${style.error('error'.padStart(6))}  ${file.error}\n`;
+  if (file.findings.length === 0) return '';
+  return `${style.path(file.path)}\n${file.findings.map((f) => `${row(f, style)}\n`).join('')}`;
+}
+
+/** What follows the report so far for the next part: a blank line between files. */
+export function textSeparator(soFar: boolean, part: string): string {
+  return soFar && part !== '' ? '\n' : '';
+}
+
+function joinTextParts(out: string, part: string): string {
+  return out + textSeparator(out !== '', part) + part;
 }

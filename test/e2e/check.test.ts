@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -102,6 +102,21 @@ describe('deboil check contract and exit codes', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('deboil: error: missing.txt: no such file\n');
     expect(JSON.parse(r.stdout).summary).toMatchObject({ files: 2, findings: 5, errors: 1 });
+  });
+
+  it('writes the text report as it goes, and a reader that stops early still gets the exit code of every file', async () => {
+    mkdirSync(join(tmp, 'early'), { recursive: true });
+    for (let i = 0; i < 30; i++) copyFileSync('fixtures/check/dirty.txt', join(tmp, 'early', `a${String(i).padStart(2, '0')}.txt`));
+    writeFileSync(join(tmp, 'early', 'z-last.json'), '{"not": "a record"}');
+    const child = spawn(process.execPath, [BIN, 'check', 'early'], { cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'] });
+    let first = '';
+    child.stdout.once('data', (d: Buffer) => {
+      first = d.toString();
+      child.stdout.destroy();
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(first).toContain('early/a00.txt');
+    expect(code).toBe(2);
   });
 
   it('exits 2 for a glob that matches nothing', () => {

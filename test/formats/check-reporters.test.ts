@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { partReporters, reporterNames, reporters, type ReporterName } from '../../src/formats/check-reporters.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Finding } from '../../src/core/findings.js';
 import { summaryLine, toCheckReport, type FileResult } from '../../src/formats/check-report.js';
@@ -114,5 +116,48 @@ describe('text reporter', () => {
 
   it('prints nothing when nothing was found', () => {
     expect(toCheckText(toCheckReport([file('x', [])]))).toBe('');
+  });
+});
+
+describe('reporters one file at a time (what deboil check writes as it goes)', () => {
+  const ids = ['boilerplate-line', 'too-short', 'mojibake'] as const;
+  const finding = fc.record({
+    id: fc.constantFrom(...ids),
+    lines: fc.option(fc.tuple(fc.nat(99), fc.nat(99)).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const), { nil: null }),
+    rule: fc.option(fc.constantFrom('zh/read-more', 'en/share'), { nil: null }),
+    reason: fc.option(fc.constantFrom('read-more', 'nav'), { nil: null }),
+    message: fc.string({ maxLength: 20 }),
+    text: fc.option(fc.string({ unit: fc.constantFrom('a', '中', '"', '<', '&', '\n', '%', ' ', '😀'), maxLength: 30 }), { nil: null }),
+  }) as fc.Arbitrary<Finding>;
+  const result = fc.record({ path: fc.string({ minLength: 1, maxLength: 8 }), findings: fc.array(finding, { maxLength: 3 }), error: fc.option(fc.string({ maxLength: 10 }), { nil: null }) }).map(({ path, findings, error }) => file(path, error === null ? findings : [], error));
+  const reportOf = fc.array(result, { maxLength: 6 }).map(toCheckReport);
+
+  // The parts as check-run puts them out: each after its separator, inside the envelope.
+  const streamed = (name: ReporterName, r: ReturnType<typeof toCheckReport>): string => {
+    const rep = partReporters[name];
+    let out = '';
+    let soFar = false;
+    const parts: string[] = [];
+    for (const f of r.files) {
+      const part = rep.part(f);
+      const chunk = rep.separator(soFar, part) + part;
+      soFar ||= chunk !== '';
+      if (rep.envelope) parts.push(chunk);
+      else out += chunk;
+    }
+    if (!rep.envelope) return out;
+    const [head, tail] = rep.envelope(r.summary, parts.filter((p) => p !== '').length);
+    return head + parts.join('') + tail;
+  };
+
+  it('give the whole report byte for byte, for every reporter', () => {
+    fc.assert(fc.property(reportOf, (r) => reporterNames.every((name) => streamed(name, r) === reporters[name](r))), { numRuns: 300 });
+  });
+
+  it('lay out JSON as JSON.stringify does for the whole document, with no files too', () => {
+    const whole = (r: ReturnType<typeof toCheckReport>): string =>
+      `${JSON.stringify({ schema: 'deboil-check/1', summary: r.summary, files: r.files.map((f) => ({ path: f.path, format: f.format, encoding: f.encoding, error: f.error, findings: f.findings.map((x) => ({ id: x.id, line: x.lines?.[0] ?? null, endLine: x.lines?.[1] ?? null, rule: x.rule, reason: x.reason, message: x.message, text: x.text })) })) }, null, 2)}\n`;
+    expect(toCheckJson(toCheckReport([]))).toBe(whole(toCheckReport([])));
+    fc.assert(fc.property(reportOf, (r) => toCheckJson(r) === whole(r)), { numRuns: 300 });
   });
 });
