@@ -140,7 +140,7 @@ describe('reporters one file at a time (what deboil check writes as it goes)', (
     const parts: string[] = [];
     for (const f of r.files) {
       const part = rep.part(f);
-      const chunk = rep.separator(soFar, part) + part;
+      const chunk: string = rep.separator(soFar, part) + part;
       soFar ||= chunk !== '';
       if (rep.envelope) parts.push(chunk);
       else out += chunk;
