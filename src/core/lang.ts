@@ -34,6 +34,8 @@ function scriptsOf(table: Uint8Array, c: number): number {
 }
 
 function codePointScripts(cp: number): number {
+  if (cp >= 0x4e00 && cp <= 0x9fff) return HAN | LETTER;
+  if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) ? LATIN | LETTER : 0;
   const ch = String.fromCodePoint(cp);
   let bits = 0;
   for (const [bit, re] of IN_SCRIPT) if (re.test(ch)) bits |= bit;
@@ -64,23 +66,49 @@ export interface LanguageModel {
 export function prepareLanguages(profiles: readonly LanguageProfile[]): LanguageModel {
   const prepared = profiles.map((profile) => {
     const chars = new Set(profile.chars ?? '');
-    return { profile, stop: new Set(profile.stopwords ?? []), chars, codes: new Set([...chars].map((ch) => ch.codePointAt(0)!)) };
+    let stop: Set<string> | undefined;
+    return {
+      profile,
+      get stop() {
+        return (stop ??= new Set(profile.stopwords ?? []));
+      },
+      chars,
+      codes: new Set([...chars].map((ch) => ch.codePointAt(0)!)),
+    };
   });
-  const stopIn = new Map<string, number[]>();
-  prepared.forEach((p, i) => {
-    for (const w of p.stop) {
-      const list = stopIn.get(w);
-      if (list) list.push(i);
-      else stopIn.set(w, [i]);
-    }
-  });
+  let words: { stopIn: Map<string, number[]>; stopTable: WordTable<readonly number[]>; longestStop: number } | undefined;
+  const stopWords = () => {
+    if (words) return words;
+    const stopIn = new Map<string, number[]>();
+    prepared.forEach((p, i) => {
+      for (const w of p.stop) {
+        const list = stopIn.get(w);
+        if (list) list.push(i);
+        else stopIn.set(w, [i]);
+      }
+    });
+    let longestStop = 0;
+    for (const w of stopIn.keys()) longestStop = Math.max(longestStop, w.length);
+    return (words = { stopIn, stopTable: wordTable(stopIn), longestStop });
+  };
   const charsIn = new Uint16Array(0x10000);
   prepared.slice(0, 16).forEach((p, i) => {
     for (const cp of p.codes) if (cp <= 0xffff) charsIn[cp]! |= 1 << i;
   });
-  let longestStop = 0;
-  for (const w of stopIn.keys()) longestStop = Math.max(longestStop, w.length);
-  return { profiles: prepared, stopIn, stopTable: wordTable(stopIn), longestStop, scripts: new Uint8Array(0x10000).fill(UNKNOWN), charsIn };
+  return {
+    profiles: prepared,
+    get stopIn() {
+      return stopWords().stopIn;
+    },
+    get stopTable() {
+      return stopWords().stopTable;
+    },
+    get longestStop() {
+      return stopWords().longestStop;
+    },
+    scripts: new Uint8Array(0x10000).fill(UNKNOWN),
+    charsIn,
+  };
 }
 
 // A few thousand characters tell the language; more only costs time on large pages.
