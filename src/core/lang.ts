@@ -33,9 +33,19 @@ function scriptsOf(table: Uint8Array, c: number): number {
   return bits;
 }
 
-function codePointScripts(cp: number): number {
+/**
+ * Script bits of a code point. The CJK Unified Ideographs block and ASCII, most of what pages hold,
+ * are answered without the regexes (a Chinese page then compiles none of them); a test holds both
+ * ranges to scriptsByRegex.
+ */
+export function codePointScripts(cp: number): number {
   if (cp >= 0x4e00 && cp <= 0x9fff) return HAN | LETTER;
   if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) ? LATIN | LETTER : 0;
+  return scriptsByRegex(cp);
+}
+
+/** Script bits by the Unicode property regexes: the definition. */
+export function scriptsByRegex(cp: number): number {
   const ch = String.fromCodePoint(cp);
   let bits = 0;
   for (const [bit, re] of IN_SCRIPT) if (re.test(ch)) bits |= bit;

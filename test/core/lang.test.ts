@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { guessLanguage, prepareLanguages, type LanguageModel } from '../../src/core/lang.js';
+import { codePointScripts, guessLanguage, prepareLanguages, scriptsByRegex, type LanguageModel } from '../../src/core/lang.js';
 import { languageProfiles } from '../../src/rules/langs.js';
 import type { LanguageProfile } from '../../src/core/types.js';
 
@@ -75,5 +75,30 @@ describe('guessLanguage equals its definition', () => {
     expect(guessLanguage('The minister said that the plan would be ready by the end of the year.', model)).toBe('en');
     expect(guessLanguage('Он сказал, что план будет готов к концу года.', model)).toBe('ru');
     expect(guessLanguage('', model)).toBe('und');
+  });
+});
+
+describe('script bits without the regexes', () => {
+  it('give the regexes\' bits on every code point of ASCII and of U+4E00-9FFF', () => {
+    const differ: number[] = [];
+    for (let cp = 0; cp < 0x80; cp++) if (codePointScripts(cp) !== scriptsByRegex(cp)) differ.push(cp);
+    for (let cp = 0x4e00; cp <= 0x9fff; cp++) if (codePointScripts(cp) !== scriptsByRegex(cp)) differ.push(cp);
+    expect(differ).toEqual([]);
+  });
+
+  it('build the stopword tables only for a page that needs them', () => {
+    let reads = 0;
+    const counted = languageProfiles.map((p) => ({
+      ...p,
+      get stopwords() {
+        reads++;
+        return p.stopwords;
+      },
+    }));
+    const model = prepareLanguages(counted);
+    expect(guessLanguage('国务院总理今天主持召开国务院常务会议，部署进一步优化营商环境的措施。', model)).toBe('zh-Hans');
+    expect(reads).toBe(0);
+    expect(guessLanguage('The government said on Wednesday that the plan would be ready by the end of the year.', model)).toBe('en');
+    expect(reads).toBeGreaterThan(0);
   });
 });
