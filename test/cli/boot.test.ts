@@ -107,3 +107,17 @@ describe('the built CLI', () => {
     expect(r.stdout.trim()).toBe('[]');
   });
 });
+
+describe('exitWhenWritten', () => {
+  const decide = (lengths: number[]): string =>
+    run(bundle(), `let exited = false; const ended = boot.exitWhenWritten(${JSON.stringify(lengths)}.map((n) => ({ writableLength: n })), () => { exited = true; }); console.log(ended, exited);`);
+
+  it('ends the process when stdout and stderr hold nothing', () => {
+    expect(decide([0, 0])).toBe('true true');
+  });
+
+  it('leaves the process to end the normal way while a stream still holds bytes', () => {
+    expect(decide([0, 12])).toBe('false false');
+    expect(decide([3, 0])).toBe('false false');
+  });
+});
