@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempRoot, writeTree } from '../temp.js';
 
@@ -79,5 +80,44 @@ describe('requireCached', () => {
     writeTree(dir, { 'b.js': `exports.value = 'one'; exports.load = () => import('node:os');` });
     expect(writeCaches(dir)).toBe(1);
     expect(run(dir, `const a = boot.requireCached(at('a.js')); a.b.load().then((os) => console.log(a.value, typeof os.cpus));`)).toBe('a+one function');
+  });
+});
+
+describe('the built CLI', () => {
+  const node = (args: readonly string[]) => spawnSync(process.execPath, args, { encoding: 'utf8' });
+
+  it("takes the build's code cache under bin/deboil's V8 flags", () => {
+    const r = node(['-e', `const boot = require(${JSON.stringify(BOOT)}); boot.setV8Flags(); boot.loadMain().then(() => console.log(JSON.stringify(boot.cacheReport())));`]);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as { accepted: string[]; rejected: string[] };
+    expect(report.rejected).toEqual([]);
+    expect(report.accepted.map((f) => f.split(/[\\/]/u).pop())).toContain('main.js');
+  });
+
+  it('sets only flags V8 knows (an unknown one prints an error on every run)', () => {
+    const r = node(['-e', `const boot = require(${JSON.stringify(BOOT)}); boot.setV8Flags(); console.log(boot.V8_FLAGS.length);`]);
+    expect(r.stderr).toBe('');
+    expect(Number(r.stdout)).toBeGreaterThan(0);
+  });
+
+  it('leaves the library to the V8 flags of whoever imports it', () => {
+    const index = join(import.meta.dirname, '..', '..', 'dist', 'index.js');
+    const r = node(['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(index).href)}); console.log(JSON.stringify(process.moduleLoadList.filter((m) => m === 'NativeModule v8')));`]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('[]');
+  });
+});
+
+describe('exitWhenWritten', () => {
+  const decide = (lengths: number[]): string =>
+    run(bundle(), `let exited = false; const ended = boot.exitWhenWritten(${JSON.stringify(lengths)}.map((n) => ({ writableLength: n })), () => { exited = true; }); console.log(ended, exited);`);
+
+  it('ends the process when stdout and stderr hold nothing', () => {
+    expect(decide([0, 0])).toBe('true true');
+  });
+
+  it('leaves the process to end the normal way while a stream still holds bytes', () => {
+    expect(decide([0, 12])).toBe('false false');
+    expect(decide([3, 0])).toBe('false false');
   });
 });
