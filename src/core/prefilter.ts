@@ -558,12 +558,14 @@ function frequencyOf(u: number): number {
   return 0.1;
 }
 
-// frequency per code unit, filled on first ask: reading the rule packs asks it a few hundred thousand times.
-const FREQUENCY = new Float64Array(0x10000).fill(-1);
+// frequency per code unit, filled on first ask: reading the rule packs asks it a few hundred thousand
+// times. Made then too: a run on the built-in packs reads their prefilters from snapshots, not patterns.
+let FREQUENCY: Float64Array | null = null;
 
 function frequency(u: number): number {
-  let f = FREQUENCY[u]!;
-  if (f < 0) FREQUENCY[u] = f = frequencyOf(u);
+  const table = (FREQUENCY ??= new Float64Array(0x10000).fill(-1));
+  let f = table[u]!;
+  if (f < 0) table[u] = f = frequencyOf(u);
   return f;
 }
 
