@@ -63,7 +63,8 @@ describe('runBatch on worker threads', () => {
     const threads = (keep: (n: number) => boolean) => new Set(seen.flatMap((o) => (o.ok && keep(o.value.n) ? [o.value.thread] : [])));
     expect(seen.map((o) => o.ok && o.value.n)).toEqual(Array.from({ length: 24 }, (_, n) => n));
     expect(threads(pinned).size).toBe(1);
-    expect(threads((n) => !pinned(n)).size).toBe(3);
+    // Item 1 holds its worker for 100 ms, so the other unpinned items must run elsewhere.
+    expect(threads((n) => !pinned(n)).size).toBeGreaterThan(1);
   });
 
   it('gives the pinned items to a new worker when the one that ran them died', async () => {
