@@ -21,6 +21,11 @@ export type Outcome<Out> = { readonly ok: true; readonly value: Out } | { readon
 export interface Prepared<In> {
   readonly input: In;
   readonly transfer?: readonly TransferListItem[];
+  /**
+   * Run it on the pool's first worker only. For input whose task loads something costly on first
+   * use (jschardet's models, ~60 MB a thread): pinned, it is loaded in one thread, not in each.
+   */
+  readonly pinned?: boolean;
 }
 
 export interface BatchOptions<Item, In, Out> {
@@ -52,7 +57,7 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-interface SerialError {
+export interface SerialError {
   readonly name: string;
   readonly message: string;
   readonly stack?: string | undefined;
@@ -80,7 +85,7 @@ export function reviveError(s: SerialError): Error {
 export type WorkerReply = { ok: true; value: unknown } | { ok: false; fatal: boolean; error: SerialError };
 
 interface Executor<In, Out> {
-  run(input: In, transfer: readonly TransferListItem[]): Promise<Out>;
+  run(input: In, transfer: readonly TransferListItem[], pinned: boolean): Promise<Out>;
   close(): Promise<void>;
 }
 
@@ -121,13 +126,15 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 } as const;
 interface Job {
   readonly input: unknown;
   readonly transfer: readonly TransferListItem[];
+  readonly pinned: boolean;
   resolve(v: unknown): void;
   reject(e: Error): void;
 }
 
 /**
  * Up to `size` workers, started only when there is work for them (a short batch starts few). A
- * worker that dies fails the one item it held; the next item gets a fresh worker.
+ * worker that dies fails the one item it held; the next item gets a fresh worker. The first worker
+ * alive takes the pinned jobs; the others take the rest, and it takes them too when none is pinned.
  */
 function workerPool<In, Out>(task: Task, size: number): Executor<In, Out> {
   const entry = new URL('./worker.js', import.meta.url);
@@ -135,6 +142,7 @@ function workerPool<In, Out>(task: Task, size: number): Executor<In, Out> {
   const idle: Worker[] = [];
   const busy = new Map<Worker, Job>();
   const queue: Job[] = [];
+  let first: Worker | undefined;
   let closed = false;
 
   const finish = (w: Worker): Job | undefined => {
@@ -145,6 +153,7 @@ function workerPool<In, Out>(task: Task, size: number): Executor<In, Out> {
   const spawn = (): Worker => {
     const w = new Worker(entry, { workerData: { module: task.module.href, init: task.init }, resourceLimits: WORKER_LIMITS });
     all.add(w);
+    first ??= w;
     w.on('message', (reply: WorkerReply) => {
       const job = finish(w);
       if (!closed) idle.push(w);
@@ -160,6 +169,7 @@ function workerPool<In, Out>(task: Task, size: number): Executor<In, Out> {
     w.on('error', (e) => finish(w)?.reject(e));
     w.on('exit', (code) => {
       all.delete(w);
+      if (first === w) first = undefined;
       const i = idle.indexOf(w);
       if (i >= 0) idle.splice(i, 1);
       finish(w)?.reject(new Error(`worker stopped unexpectedly (exit code ${code})`));
@@ -167,20 +177,34 @@ function workerPool<In, Out>(task: Task, size: number): Executor<In, Out> {
     });
     return w;
   };
+  const takeIdle = (w: Worker | undefined): Worker | undefined => {
+    const i = w ? idle.indexOf(w) : -1;
+    return i < 0 ? undefined : idle.splice(i, 1)[0];
+  };
+  const takeFirst = (): Worker | undefined => takeIdle(first) ?? (!first && all.size < size ? spawn() : undefined);
+  const takeOther = (keepFirst: boolean): Worker | undefined => {
+    const i = idle.findLastIndex((w) => w !== first);
+    if (i >= 0) return idle.splice(i, 1)[0];
+    return (keepFirst ? undefined : takeIdle(first)) ?? (all.size < size ? spawn() : undefined);
+  };
   const pump = (): void => {
-    while (queue.length > 0 && !closed) {
-      const w = idle.pop() ?? (all.size < size ? spawn() : undefined);
-      if (!w) return;
-      const job = queue.shift()!;
+    for (let i = 0; i < queue.length && !closed; ) {
+      const job = queue[i]!;
+      const w = job.pinned ? takeFirst() : takeOther(queue.some((j) => j.pinned));
+      if (!w) {
+        i++;
+        continue;
+      }
+      queue.splice(i, 1);
       busy.set(w, job);
       w.postMessage(job.input, job.transfer);
     }
   };
   return {
-    run(input, transfer) {
+    run(input, transfer, pinned) {
       return new Promise<Out>((resolve, reject) => {
         if (closed) return reject(new Error('batch closed'));
-        queue.push({ input, transfer, resolve: resolve as (v: unknown) => void, reject });
+        queue.push({ input, transfer, pinned, resolve: resolve as (v: unknown) => void, reject });
         pump();
       });
     },
@@ -261,7 +285,7 @@ export async function runBatch<Item, In, Out>(
     (async (): Promise<Outcome<Out>> => {
       try {
         const prepared = await (opts.prepare ? opts.prepare(item) : { input: item as unknown as In });
-        return { ok: true, value: await exec.run(prepared.input, prepared.transfer ?? []) };
+        return { ok: true, value: await exec.run(prepared.input, prepared.transfer ?? [], prepared.pinned === true) };
       } catch (e) {
         return { ok: false, error: e instanceof Error ? e : new Error(String(e)) };
       }

@@ -6,6 +6,8 @@ import { formats, type FormatName } from '../formats/index.js';
 import { SCHEMA_ID, toRecord, type ArticleRecord } from '../formats/record.js';
 import { inputWarnings } from '../core/input-warnings.js';
 import { decodeOrFail, type Loaded } from '../io/read.js';
+import { commitFile } from '../io/write.js';
+import { serializeError, type SerialError } from './batch.js';
 import { resolveOptions } from './options.js';
 import type { SiteProfile, SiteTemplate } from '../core/template.js';
 import { siteOf, templatesBySite, type SiteFlags } from './templates.js';
@@ -23,16 +25,28 @@ export interface CleanInit {
 }
 
 export type CleanInput =
-  /** A dump file's bytes; `path` is the name records and messages show. */
-  | { readonly kind: 'file'; readonly path: string; readonly bytes: Uint8Array; readonly site?: string | null }
-  /** A dump file the main thread already decoded (see `decodeHere` in clean-batch.ts). */
-  | { readonly kind: 'decoded'; readonly loaded: Loaded; readonly site?: string | null }
+  /**
+   * A dump file's bytes; `path` is the name records and messages show. With `write`, the task writes
+   * the output itself (to `temp`, reserved by the main thread, then renamed to `target`), so the
+   * main thread neither receives the text nor makes the calls.
+   */
+  | { readonly kind: 'file'; readonly path: string; readonly bytes: Uint8Array; readonly site?: string | null; readonly write?: OutputFile | undefined }
   /** One line of `--input-format jsonl`, parsed in the worker since JSON.parse of a big page is real work. */
   | { readonly kind: 'line'; readonly line: string };
 
+/** Where a task writes its output: a target whose folder is made and checked, and a temp name beside it. */
+export interface OutputFile {
+  readonly target: string;
+  readonly temp: string;
+}
+
 export interface CleanOutput {
-  /** The output for this input: a document in the chosen format, or one JSON line. */
+  /** The output for this input: a document in the chosen format, or one JSON line; '' once written. */
   readonly output: string;
+  /** The task wrote the output to its target (an input with `write`). */
+  readonly written?: boolean;
+  /** Why the task could not write it; nothing is left at the temp name, and the target is as it was. */
+  readonly writeError?: SerialError;
   readonly outBytes: number;
   readonly inBytes: number;
   /** Visible characters in, and in the kept text: the summary's share of text removed. */
@@ -187,7 +201,14 @@ export async function setup(init: CleanInit): Promise<(input: CleanInput) => Cle
   };
   return (input) => {
     if (input.kind === 'line') return cleanLine(input.line, opts.context, templateOf);
-    const loaded = input.kind === 'decoded' ? input.loaded : decodeOrFail(input.path, input.bytes, { encoding: init.encoding });
-    return cleanFile(loaded, init, opts.context, bySite(input.site ?? null));
+    const loaded = decodeOrFail(input.path, input.bytes, { encoding: init.encoding });
+    const out = cleanFile(loaded, init, opts.context, bySite(input.site ?? null));
+    if (!input.write) return out;
+    try {
+      commitFile(input.write.temp, input.write.target, out.output);
+      return { ...out, output: '', written: true };
+    } catch (e) {
+      return { ...out, output: '', writeError: serializeError(e) };
+    }
   };
 }

@@ -120,8 +120,7 @@ export async function writeAtomic(target: string, data: string | Uint8Array, opt
     }
     await ready;
   } else await makeDir(fs, dir);
-  const tmp = tempName(dir, target);
-  pending.add(tmp);
+  const tmp = reserveTemp(target);
   try {
     await fs.writeFile(tmp, data, { flag: 'wx' });
     await fs.rename(tmp, target);
@@ -131,6 +130,39 @@ export async function writeAtomic(target: string, data: string | Uint8Array, opt
     throw e;
   } finally {
     pending.delete(tmp);
+  }
+}
+
+/**
+ * A temp name beside `target`, counted in pendingTempFiles until releaseTemp, so that when another
+ * thread writes it (commitFile in a batch worker) this process's signal handler can still remove it.
+ */
+export function reserveTemp(target: string): string {
+  const tmp = tempName(dirname(target), target);
+  pending.add(tmp);
+  return tmp;
+}
+
+export function releaseTemp(tmp: string): void {
+  pending.delete(tmp);
+}
+
+/**
+ * The second half of writeAtomic, for a target whose folder writeAtomic already made and checked:
+ * writes `tmp` (reserved by reserveTemp) and renames it over `target`, or removes it and throws.
+ * Synchronous, so a batch worker that runs it needs no event loop turn per output.
+ */
+export function commitFile(tmp: string, target: string, data: string | Uint8Array): void {
+  try {
+    writeFileSync(tmp, data, { flag: 'wx' });
+    renameSync(tmp, target);
+  } catch (e) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // the write error is the one to report
+    }
+    throw e;
   }
 }
 

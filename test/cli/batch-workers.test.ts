@@ -52,6 +52,33 @@ describe('runBatch on worker threads', () => {
     expect([seen[0]!.ok && seen[0]!.value.bytes, bytes.byteLength]).toEqual([1024, 0]);
   });
 
+  it('runs every pinned item on one worker, and the others on any', async () => {
+    const pinned = (n: number): boolean => n % 3 === 0;
+    const seen: Outcome<Output>[] = [];
+    await runBatch<number, Input, Output>(Array.from({ length: 24 }, (_, n) => n), task(), {
+      jobs: 3,
+      prepare: (n) => ({ input: { n, ...(n === 1 ? { sleep: 100 } : {}) }, pinned: pinned(n) }),
+      onResult: (_i, o) => void seen.push(o),
+    });
+    const threads = (keep: (n: number) => boolean) => new Set(seen.flatMap((o) => (o.ok && keep(o.value.n) ? [o.value.thread] : [])));
+    expect(seen.map((o) => o.ok && o.value.n)).toEqual(Array.from({ length: 24 }, (_, n) => n));
+    expect(threads(pinned).size).toBe(1);
+    // Item 1 holds its worker for 100 ms, so the other unpinned items must run elsewhere.
+    expect(threads((n) => !pinned(n)).size).toBeGreaterThan(1);
+  });
+
+  it('gives the pinned items to a new worker when the one that ran them died', async () => {
+    const seen: Outcome<Output>[] = [];
+    await runBatch<number, Input, Output>([0, 1, 2, 3], task(), {
+      jobs: 2,
+      prepare: (n) => ({ input: { n, crash: n === 1 }, pinned: true }),
+      onResult: (_i, o) => void seen.push(o),
+    });
+    expect(seen.map((o) => (o.ok ? o.value.n : o.error.message))).toEqual([0, 'worker stopped unexpectedly (exit code 7)', 2, 3]);
+    const after = seen.slice(2).map((o) => o.ok && o.value.thread);
+    expect([after[0] === after[1], after[0] !== (seen[0]!.ok && seen[0]!.value.thread)]).toEqual([true, true]);
+  });
+
   it('ends the batch when the task cannot be set up in the workers', async () => {
     await expect(collect([{ n: 0 }, { n: 1 }], 2, { failSetup: true })).rejects.toBeInstanceOf(TaskSetupError);
   });

@@ -124,6 +124,47 @@ describe('deboil --out-dir', () => {
     expect(readFileSync(join(dir, 'out-text/sub/deep/b.txt'), 'utf8')).toBe(single.stdout);
   });
 
+  const inputOf = (name: string): string => readdirSync(join(ROOT, 'fixtures', name)).find((f) => /^(input|dump)\.txt/u.test(f))!;
+
+  it('decodes each legacy-encoded file in a batch, on the one worker that detects encodings, as it does alone', () => {
+    const dir = tempDir();
+    const legacy = readdirSync(join(ROOT, 'fixtures')).filter((n) => /^(encoding-|gbk?|gb18030|windows-1252)/u.test(n));
+    writeTree(dir, {
+      ...Object.fromEntries(legacy.map((n) => [`in/${n}.txt`, readFileSync(join(ROOT, 'fixtures', n, inputOf(n)))])),
+      ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`in/u${String(i).padStart(2, '0')}.txt`, dump(i)])),
+    });
+    expect(legacy.length).toBeGreaterThan(10);
+    const two = deboil(['in', '-o', 'o2', '-j', '2', '-q'], { cwd: dir });
+    const one = deboil(['in', '-o', 'o1', '-j', '1', '-q'], { cwd: dir });
+    expect([two.code, one.code]).toEqual([one.code, one.code]);
+    expect(two.stderr).toBe(one.stderr);
+    const batch = readTree(join(dir, 'o2'));
+    expect(batch).toEqual(readTree(join(dir, 'o1')));
+    // -j 1 decodes in the one thread like a single file does; a few single runs confirm it.
+    for (const n of ['encoding-big5', 'encoding-gbk-gzip', 'windows-1252-lynx-en-smart-quotes']) {
+      const alone = deboil([`in/${n}.txt`, '-f', 'json'], { cwd: dir });
+      if (alone.code === 0) expect(batch[`${n}.json`]).toBe(alone.stdout);
+      else expect(batch[`${n}.json`]).toBeUndefined();
+    }
+  });
+
+  it.each(['1', '2'])('-j %s: an output a worker cannot write fails that file only, with the usual message and no temp file', (jobs) => {
+    const dir = tempDir();
+    writeTree(dir, {
+      ...Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`in/p${String(i).padStart(2, '0')}.txt`, dump(i)])),
+      // A folder where p50's output goes: the rename onto it fails (EISDIR) after the temp file is
+      // written. p50 is read after p00's output was written (the batch holds at most 32 files), so
+      // its folder is known and the task writes it, in the worker with -j 2.
+      'out/p50.json/keep': 'x',
+    });
+    const r = deboil(['in', '-o', 'out', '-j', jobs], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('deboil: error: out/p50.json: cannot write: is a directory');
+    expect(r.stderr).toMatch(/^deboil: 60 files, .*, 1 errors?, <time>$/mu);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(Array.from({ length: 60 }, (_, i) => `p${String(i).padStart(2, '0')}.json`));
+    expect(readdirSync(join(dir, 'out', 'p50.json'))).toEqual(['keep']);
+  });
+
   it('never overwrites an input, even when asked to write text into the input folder', () => {
     const dir = tempDir();
     writeTree(dir, { 'in/a.txt': dump(1), 'in/b.txt': dump(2) });

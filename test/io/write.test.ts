@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempRoot } from '../temp.js';
-import { OutsideError, pendingTempFiles, writeAtomic, type WriteFs } from '../../src/io/write.js';
+import { commitFile, OutsideError, pendingTempFiles, releaseTemp, reserveTemp, writeAtomic, type WriteFs } from '../../src/io/write.js';
 
 const { tempDir, cleanup } = tempRoot('deboil-write-');
 afterAll(cleanup);
@@ -51,6 +51,36 @@ describe('writeAtomic', () => {
     const dir = tempDir();
     const fs: Partial<WriteFs> = { ...fullDisk(1), rm: () => Promise.reject(errno('EIO')) };
     await expect(writeAtomic(join(dir, 'a.md'), 'text', { fs })).rejects.toMatchObject({ code: 'ENOSPC' });
+  });
+});
+
+describe('reserveTemp and commitFile (an output a batch worker writes)', () => {
+  it('counts the temp name as pending until released, so a signal handler in this thread can remove it', () => {
+    const dir = tempDir();
+    const tmp = reserveTemp(join(dir, 'a.json'));
+    expect([tmp.startsWith(join(dir, '.a.json.')), tmp.endsWith('.tmp'), pendingTempFiles().has(tmp)]).toEqual([true, true, true]);
+    commitFile(tmp, join(dir, 'a.json'), '{}\n');
+    releaseTemp(tmp);
+    expect(pendingTempFiles().has(tmp)).toBe(false);
+    expect([readdirSync(dir), readFileSync(join(dir, 'a.json'), 'utf8')]).toEqual([['a.json'], '{}\n']);
+  });
+
+  it('when the rename fails, removes the temp file, keeps what was at the target and throws', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'a.json', 'inside'), { recursive: true });
+    const tmp = reserveTemp(join(dir, 'a.json'));
+    expect(() => commitFile(tmp, join(dir, 'a.json'), '{}\n')).toThrow(expect.objectContaining({ code: 'EISDIR' }));
+    releaseTemp(tmp);
+    expect([readdirSync(dir), readdirSync(join(dir, 'a.json'))]).toEqual([['a.json'], ['inside']]);
+  });
+
+  it('never writes through a file already at the temp name', () => {
+    const dir = tempDir();
+    const tmp = reserveTemp(join(dir, 'a.json'));
+    writeFileSync(tmp, 'not ours');
+    expect(() => commitFile(tmp, join(dir, 'a.json'), '{}\n')).toThrow(expect.objectContaining({ code: 'EEXIST' }));
+    releaseTemp(tmp);
+    expect(existsSync(join(dir, 'a.json'))).toBe(false);
   });
 });
 
