@@ -1,5 +1,5 @@
 import type { LineRule, PrefilterSnapshot, Reason, RulePack } from './types.js';
-import { codePointLength, matchForm } from './text.js';
+import { codePointLength, exceedsCodePoints, matchForm } from './text.js';
 import { buildPrefilter, pairSlot, patternsKey, revivePrefilter, tripleSlot, type Prefilter } from './prefilter.js';
 import { wordSet, type WordTable } from './words.js';
 
@@ -426,6 +426,8 @@ function firstMatchShared<R>(rules: RuleList<R>, place: SharedPlace, p: Probe): 
       const r = rules[i]!;
       const max = r.maxChars ?? Number.POSITIVE_INFINITY;
       if (probe.length > max) {
+        // Past 2 * max + 1 units even all-surrogate-pair text is too long; else count once a block.
+        if (probe.length > 2 * max + 1) continue;
         if (p.chars < 0) p.chars = codePointLength(probe);
         if (p.chars > max) continue;
       }
@@ -454,6 +456,7 @@ function firstMatchShared<R>(rules: RuleList<R>, place: SharedPlace, p: Probe): 
     if (need && !leadAllows(pf!, probe, need.leadBit)) continue;
     const max = r.maxChars ?? Number.POSITIVE_INFINITY;
     if (probe.length > max) {
+      if (probe.length > 2 * max + 1) continue;
       if (p.chars < 0) p.chars = codePointLength(probe);
       if (p.chars > max) continue;
     }
@@ -507,6 +510,7 @@ export function firstMatch<R>(rules: RuleList<R>, input: string | Probe): Compil
     if (need && !leadAllows(pf!, probe, need.leadBit)) continue;
     const max = r.maxChars ?? Number.POSITIVE_INFINITY;
     if (probe.length > max) {
+      if (probe.length > 2 * max + 1) continue;
       if (chars < 0) chars = codePointLength(probe);
       if (chars > max) continue;
     }
@@ -547,17 +551,9 @@ export function firstPattern(rules: readonly LineRule[], text: string): { rule: 
   let scanned = false;
   let has0 = 0;
   let has1 = 0;
-  let chars = -1;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
     let may = rule.pattern !== undefined;
-    // A length guard that fails fails after reading up to its limit: en/credit-line's
-    // `^(?=.{0,100}$)` read 100 characters of each long caption-sized block.
-    const max = lazy.maxChars[i]!;
-    if (may && probe.length > max) {
-      if (chars < 0) chars = codePointLength(probe);
-      may = chars <= max;
-    }
     const need = pf?.rules[i];
     if (may && need) {
       if (need.firstBit >= 0 && (pf!.firstBits[firstClass * 2 + (need.firstBit >> 5)]! & (1 << (need.firstBit & 31))) === 0) may = false;
@@ -570,6 +566,10 @@ export function firstPattern(rules: readonly LineRule[], text: string): { rule: 
         may = (has0 & need.need0) === need.need0 && (has1 & need.need1) === need.need1;
       }
     }
+    // Last, as the regex's own first test: a length guard that fails reads up to its limit
+    // (en/credit-line's `^(?=.{0,100}$)` read 100 characters of each long caption-sized block);
+    // before the prefilter's tests it counted blocks whose patterns never run, and cost more.
+    if (may && probe.length > lazy.maxChars[i]!) may = !exceedsCodePoints(probe, lazy.maxChars[i]!);
     const m = may ? rule.pattern!.exec(probe) : null;
     if (m) return { rule, m };
     if (rule.exact?.includes(probe)) return { rule, m: Object.assign([probe], { index: 0, input: probe }) as RegExpExecArray };

@@ -184,6 +184,22 @@ export function codePointLength(s: string): number {
   return n;
 }
 
+/**
+ * Whether the string has more than `max` code points (codePointLength(s) > max), reading at most
+ * the first 2 * max + 2 units: a length guard fails fast, and counting a whole 2,000-unit block for
+ * a 100-character guard cost more than the regex's own scan did.
+ */
+export function exceedsCodePoints(s: string, max: number): boolean {
+  if (s.length <= max) return false;
+  if (s.length > 2 * max + 1) return true;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (isHigh(s.charCodeAt(i)) && i + 1 < s.length && isLow(s.charCodeAt(i + 1))) i++;
+    if (++n > max) return true;
+  }
+  return false;
+}
+
 /** Columns a text browser gives the string: wide characters take two. */
 export function displayWidth(s: string): number {
   let w = 0;

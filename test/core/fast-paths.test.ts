@@ -2,7 +2,7 @@
 // the plain definition gives, on any string: these properties hold the fast code to the slow one.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codePointLength, displayAndMatchForms, displayForm, displayWidth, joinWrapped, matchForm } from '../../src/core/text.js';
+import { codePointLength, displayAndMatchForms, displayForm, displayWidth, exceedsCodePoints, joinWrapped, matchForm } from '../../src/core/text.js';
 import { isCjkCode, isCloser, isComma, isTerminal, measure, UNIT_KIND } from '../../src/core/features.js';
 import { segment, segmentParagraphs, toRawLines } from '../../src/core/segment.js';
 import { compileRules, firstMatch, maxMatchChars, probeOf, unguarded } from '../../src/core/match.js';
@@ -261,6 +261,13 @@ describe('length guards', () => {
       fc.property(long, (t) => guarded.every((r) => codePointLength(t) <= maxMatchChars(r.pattern!) || !r.pattern!.test(t))),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('exceedsCodePoints', () => {
+  it('is codePointLength(s) > max, lone surrogates and pairs included', () => {
+    const units = fc.string({ unit: fc.constantFrom('a', '中', '😀', '\ud83d', '\ude00', ' '), maxLength: 40 });
+    fc.assert(fc.property(units, fc.nat(45), (s, max) => exceedsCodePoints(s, max) === codePointLength(s) > max), { numRuns: 3000 });
   });
 });
 
