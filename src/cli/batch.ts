@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { availableParallelism } from 'node:os';
 import { Worker, type TransferListItem } from 'node:worker_threads';
 
@@ -26,6 +27,16 @@ export interface Prepared<In> {
    * use (jschardet's models, ~60 MB a thread): pinned, it is loaded in one thread, not in each.
    */
   readonly pinned?: boolean;
+}
+
+/**
+ * A file's bytes as a task's input: their buffer moves to the worker (not copied) when they fill
+ * it, and input that is not UTF-8 (legacy encodings, but also UTF-16, gzip and binary) is pinned:
+ * only such input makes decoding load jschardet. A forced encoding never loads it.
+ */
+export function fileInput<In>(input: In, bytes: Uint8Array, encoding: string | undefined): Prepared<In> {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return { input, transfer: whole ? [bytes.buffer as ArrayBuffer] : [], pinned: encoding === undefined && !isUtf8(bytes) };
 }
 
 export interface BatchOptions<Item, In, Out> {

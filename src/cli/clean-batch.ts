@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import { statSync, type Stats } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -8,7 +7,7 @@ import { commonBase, expandInputs, NoMatchError, type InputFile } from '../io/gl
 import { readLines, type Line } from '../io/lines.js';
 import { describeFsError, InputError, readBytes } from '../io/read.js';
 import { pendingTempFiles, prepareOutDir, releaseTemp, reserveTemp, writeAtomic } from '../io/write.js';
-import { defaultJobs, reviveError, runBatch, type Outcome, type Prepared } from './batch.js';
+import { defaultJobs, fileInput, reviveError, runBatch, type Outcome, type Prepared } from './batch.js';
 import type { CleanInit, CleanInput, CleanOutput, OutputFile } from './clean-task.js';
 import { EXIT, OutputError, UsageError } from './errors.js';
 import { createWriter, type Io } from './io.js';
@@ -190,11 +189,10 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
   const out = createWriter(io.stdout);
   const init: CleanInit = { mode: opts.mode, configPath: opts.configPath, cwd: io.cwd, encoding: s.encoding, format, profile, siteFlags };
 
-  // With workers, input that is not UTF-8 (legacy encodings, but also UTF-16, gzip and binary) goes
-  // to one worker: only such input loads jschardet, whose models cost each thread that loads them
-  // ~60 MB. It used to be decoded here for that reason, which made this thread the batch's
-  // bottleneck (1.7 of its 3.05 s CPU per 1,000 bench files, the workers idle ~40% of the time).
-  const isPinned = (b: Uint8Array): boolean => jobs > 1 && s.encoding === undefined && !isUtf8(b);
+  // With workers, input that is not UTF-8 goes to one worker (fileInput): only such input loads
+  // jschardet, whose models cost each thread that loads them ~60 MB. It used to be decoded here for
+  // that reason, which made this thread the batch's bottleneck (1.7 of its 3.05 s CPU per 1,000
+  // bench files, the workers idle ~40% of the time).
   const checked = new Map<string, Promise<void>>();
   // Folders this thread has written an output into (and so made and checked inside the out-dir):
   // later outputs there are written by the workers. The first output of each folder is written here,
@@ -220,8 +218,7 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
     }
     const b = raw.bytes;
     const site = profile ? siteOf({ path: f.path }, siteFlags) : null;
-    const whole = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
-    return { input: { kind: 'file', path: f.display, bytes: b, site, write }, transfer: whole ? [b.buffer as ArrayBuffer] : [], pinned: isPinned(b) };
+    return fileInput<CleanInput>({ kind: 'file', path: f.display, bytes: b, site, write }, b, s.encoding);
   };
 
   const onResult = async (f: InputFile, outcome: Outcome<CleanOutput>): Promise<void> => {

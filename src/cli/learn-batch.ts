@@ -1,8 +1,7 @@
-import { isUtf8 } from 'node:buffer';
 import { addDocument, summarizeProfile, type ProfileDraft, type SiteProfile } from '../core/template.js';
 import type { InputFile } from '../io/glob.js';
 import { InputError, readBytes } from '../io/read.js';
-import { runBatch, type Prepared } from './batch.js';
+import { fileInput, runBatch, type Prepared } from './batch.js';
 import type { LearnInit, LearnInput, LearnOutput } from './learn-task.js';
 import { siteOf, type SiteFlags } from './templates.js';
 
@@ -23,18 +22,14 @@ export interface CountSettings {
  */
 export async function countFiles(files: readonly InputFile[], into: ProfileDraft, s: CountSettings, onError: (f: InputFile, reason: string) => void): Promise<void> {
   const init: LearnInit = { encoding: s.encoding };
-  const jobs = Math.max(1, Math.min(s.jobs, files.length));
   const prepare = async (f: InputFile): Promise<Prepared<LearnInput>> => {
     const raw = await readBytes(f.path, { maxBytes: s.maxBytes }).catch((e: unknown) => {
       throw e instanceof InputError ? new InputError(f.display, e.message) : e;
     });
-    const b = raw.bytes;
-    const whole = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
-    // As in the clean batch: only input that is not UTF-8 loads jschardet, so one worker takes it all.
-    return { input: { path: f.display, bytes: b }, transfer: whole ? [b.buffer as ArrayBuffer] : [], pinned: jobs > 1 && s.encoding === undefined && !isUtf8(b) };
+    return fileInput<LearnInput>({ path: f.display, bytes: raw.bytes }, raw.bytes, s.encoding);
   };
   await runBatch<InputFile, LearnInput, LearnOutput>(files, { module: TASK, init }, {
-    jobs,
+    jobs: Math.max(1, Math.min(s.jobs, files.length)),
     prepare,
     onResult: (f, outcome) => {
       if (!outcome.ok) return onError(f, outcome.error.message);

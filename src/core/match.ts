@@ -174,8 +174,7 @@ interface PatternList extends LazyPrefilter {
   readonly maxChars: Float64Array;
 }
 
-function patternList(rules: readonly LineRule[], pf?: Prefilter): PatternList {
-  const patterns = rules.map((r) => r.pattern);
+function patternList(patterns: readonly (RegExp | undefined)[], pf?: Prefilter): PatternList {
   return { uses: 0, pf, patterns, maxChars: Float64Array.from(patterns, (p) => (p ? maxMatchChars(p) : Number.POSITIVE_INFINITY)) };
 }
 
@@ -280,11 +279,9 @@ export function compileRules(pack: RulePack): Matcher {
   for (const name of PATTERN_LISTS) {
     const list = pack[name];
     if (patternPrefilters.get(list)?.pf) continue;
-    const pf = snapshotFor(
-      pack.prefilters,
-      list.map((r) => r.pattern),
-    );
-    if (pf) patternPrefilters.set(list, patternList(list, pf));
+    const patterns = list.map((r) => r.pattern);
+    const pf = snapshotFor(pack.prefilters, patterns);
+    if (pf) patternPrefilters.set(list, patternList(patterns, pf));
   }
   return {
     pack,
@@ -533,7 +530,7 @@ const patternPrefilters = new WeakMap<readonly LineRule[], PatternList>();
 
 function lazyOf(rules: readonly LineRule[]): PatternList {
   let lazy = patternPrefilters.get(rules);
-  if (!lazy) patternPrefilters.set(rules, (lazy = patternList(rules)));
+  if (!lazy) patternPrefilters.set(rules, (lazy = patternList(rules.map((r) => r.pattern))));
   return lazy;
 }
 
@@ -569,7 +566,8 @@ export function firstPattern(rules: readonly LineRule[], text: string): { rule: 
     // Last, as the regex's own first test: a length guard that fails reads up to its limit
     // (en/credit-line's `^(?=.{0,100}$)` read 100 characters of each long caption-sized block);
     // before the prefilter's tests it counted blocks whose patterns never run, and cost more.
-    if (may && probe.length > lazy.maxChars[i]!) may = !exceedsCodePoints(probe, lazy.maxChars[i]!);
+    const max = lazy.maxChars[i]!;
+    if (may && probe.length > max) may = !exceedsCodePoints(probe, max);
     const m = may ? rule.pattern!.exec(probe) : null;
     if (m) return { rule, m };
     if (rule.exact?.includes(probe)) return { rule, m: Object.assign([probe], { index: 0, input: probe }) as RegExpExecArray };
