@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { availableParallelism } from 'node:os';
 import { Worker, type TransferListItem } from 'node:worker_threads';
+import { reviveError, type SerialError } from './serial-error.js';
 
 /**
  * A module that does the work on one item. `setup` runs once per worker, so the expensive part
@@ -66,30 +67,6 @@ export class TaskSetupError extends Error {
 /** Default for --jobs: the cores this process may use. */
 export function defaultJobs(): number {
   return availableParallelism();
-}
-
-export interface SerialError {
-  readonly name: string;
-  readonly message: string;
-  readonly stack?: string | undefined;
-  readonly props: Readonly<Record<string, string | number | boolean | null>>;
-}
-
-/** Errors cross the thread boundary as plain data: structured cloning drops a subclass's name and fields. */
-export function serializeError(e: unknown): SerialError {
-  const err = e instanceof Error ? e : new Error(String(e));
-  const props: Record<string, string | number | boolean | null> = {};
-  for (const [k, v] of Object.entries(err)) {
-    if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) props[k] = v as string | number | boolean | null;
-  }
-  return { name: err.name, message: err.message, stack: err.stack, props };
-}
-
-export function reviveError(s: SerialError): Error {
-  const err = Object.assign(new Error(s.message), s.props);
-  Object.defineProperty(err, 'name', { value: s.name, enumerable: false, configurable: true, writable: true });
-  if (s.stack) err.stack = s.stack;
-  return err;
 }
 
 /** What a worker sends back for one input. */

@@ -7,7 +7,8 @@ import { commonBase, expandInputs, NoMatchError, type InputFile } from '../io/gl
 import { readLines, type Line } from '../io/lines.js';
 import { describeFsError, InputError, readBytes } from '../io/read.js';
 import { pendingTempFiles, prepareOutDir, releaseTemp, reserveTemp, writeAtomic } from '../io/write.js';
-import { defaultJobs, fileInput, reviveError, runBatch, type Outcome, type Prepared } from './batch.js';
+import { defaultJobs, fileInput, runBatch, type Outcome, type Prepared } from './batch.js';
+import { reviveError } from './serial-error.js';
 import type { CleanInit, CleanInput, CleanOutput, OutputFile } from './clean-task.js';
 import { EXIT, OutputError, UsageError } from './errors.js';
 import { createWriter, type Io } from './io.js';

@@ -7,7 +7,7 @@ import { SCHEMA_ID, toRecord, type ArticleRecord } from '../formats/record.js';
 import { inputWarnings } from '../core/input-warnings.js';
 import { decodeOrFail, type Loaded } from '../io/read.js';
 import { commitFile } from '../io/write.js';
-import { serializeError, type SerialError } from './batch.js';
+import { serializeError, type SerialError } from './serial-error.js';
 import { resolveOptions } from './options.js';
 import type { SiteProfile, SiteTemplate } from '../core/template.js';
 import { siteOf, templatesBySite, type SiteFlags } from './templates.js';

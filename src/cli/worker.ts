@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { serializeError, type TaskModule, type WorkerReply } from './batch.js';
+import type { TaskModule, WorkerReply } from './batch.js';
+import { serializeError } from './serial-error.js';
 
 // Entry of each runBatch worker thread: set the task up once, then answer one message per input.
 const { module, init } = workerData as { module: string; init: unknown };

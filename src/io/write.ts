@@ -1,5 +1,4 @@
-import { mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { access, constants, mkdir } from 'node:fs/promises';
+import { accessSync, constants, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 // Temp names: this process's id, then a random start counted up by one a file. They need to be
@@ -171,6 +170,8 @@ export function commitFile(tmp: string, target: string, data: string | Uint8Arra
  * every output would fail says so once. Throws the file-system error (ENOTDIR, EACCES, EROFS...).
  */
 export async function prepareOutDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  await access(dir, constants.W_OK);
+  // Synchronous, as nodeWriteFs is, and so that this module (which every single-file run loads)
+  // does not load node:fs/promises: ~2.5 ms of a one-page start.
+  mkdirSync(dir, { recursive: true });
+  accessSync(dir, constants.W_OK);
 }

@@ -1,7 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { reviveError, runBatch, serializeError, TaskSetupError, type Outcome } from '../../src/cli/batch.js';
+import { runBatch, TaskSetupError, type Outcome } from '../../src/cli/batch.js';
+import { reviveError, serializeError } from '../../src/cli/serial-error.js';
 import { finished, gate, reset, started } from './fixtures/gated-task.js';
 
 const task = (init: object = {}) => ({ module: new URL('./fixtures/gated-task.ts', import.meta.url), init });

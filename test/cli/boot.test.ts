@@ -100,6 +100,22 @@ describe('the built CLI', () => {
     expect(Number(r.stdout)).toBeGreaterThan(0);
   });
 
+  it('cleans one page without loading what only batches and other commands use', () => {
+    // Each of these cost a one-page run a few ms to load (issue 8's latency goal).
+    const batchOnly = ['worker_threads', 'fs/promises', 'child_process', 'zlib', 'crypto'];
+    const dir = tempDir();
+    const probe = join(dir, 'probe.cjs');
+    writeFileSync(probe, `process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)));`);
+    const bin = join(import.meta.dirname, '..', '..', 'bin', 'deboil');
+    const seed = join(import.meta.dirname, '..', '..', 'fixtures', 'seed-dump.txt');
+    const r = node(['-r', probe, bin, seed, '-f', 'md']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('#');
+    const loaded = new Set((JSON.parse(r.stderr) as string[]).filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length)));
+    expect(batchOnly.filter((m) => loaded.has(m))).toEqual([]);
+    expect(loaded.has('fs')).toBe(true);
+  });
+
   it('leaves the library to the V8 flags of whoever imports it', () => {
     const index = join(import.meta.dirname, '..', '..', 'dist', 'index.js');
     const r = node(['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(index).href)}); console.log(JSON.stringify(process.moduleLoadList.filter((m) => m === 'NativeModule v8')));`]);
