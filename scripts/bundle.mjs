@@ -44,7 +44,8 @@ const lazyChildProcess = {
   transform(code, id) {
     if (!/[\\/]commander[\\/]lib[\\/]command\.js$/u.test(id)) return null;
     if (!code.includes(CHILD_PROCESS)) this.error(`${id}: no '${CHILD_PROCESS}' to make lazy; check scripts/bundle.mjs against this commander`);
-    return code.replace(CHILD_PROCESS, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };");
+    // map: null keeps the mappings: the change stays on its line.
+    return { code: code.replace(CHILD_PROCESS, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };"), map: null };
   },
 };
 
@@ -63,6 +64,16 @@ await bundle.write({
   chunkFileNames: '[name]-[hash].js',
   // JSDoc is a third of commander's text, read at every start; licence comments stay.
   comments: { legal: true, annotation: true, jsdoc: false },
+  // Every start reads each chunk it loads into a string, and on this machine each fresh 4 KB page
+  // a process touches costs ~15 us (a page fault under its hypervisor). Pure ASCII makes V8 keep
+  // the source one byte a character, not two (the rule packs hold CJK text): heap after loading
+  // 6.7 -> 5.4 MB. White space removed, names kept (no mangling, no rewriting): clean-task's
+  // chunk 385 -> 290 KB. Together, in 20 interleaved loads: 1,591 -> 1,351 page faults and about
+  // 47 -> 45 ms CPU until main() can run. The source maps map stack traces back (node
+  // --enable-source-maps reads them; nothing else does).
+  charset: 'ascii',
+  minify: { compress: false, mangle: false },
+  sourcemap: true,
 });
 await bundle.close();
 writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);

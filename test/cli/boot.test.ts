@@ -1,7 +1,8 @@
 // The code-cache loader of bin/deboil (src/cli/boot.cts, tested as built). Each case runs in its
 // own Node, since the loader keeps its state in require.cache.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -114,6 +115,14 @@ describe('the built CLI', () => {
     const loaded = new Set((JSON.parse(r.stderr) as string[]).filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length)));
     expect(batchOnly.filter((m) => loaded.has(m))).toEqual([]);
     expect(loaded.has('fs')).toBe(true);
+  });
+
+  it('ships chunks that are pure ASCII, so V8 keeps their source one byte a character', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'dist', 'bundle');
+    const chunks = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    expect(chunks.length).toBeGreaterThan(3);
+    const wide = chunks.filter((f) => !isAscii(readFileSync(join(dir, f))));
+    expect(wide).toEqual([]);
   });
 
   it('leaves the library to the V8 flags of whoever imports it', () => {
