@@ -121,13 +121,6 @@ an "error" field and the batch goes on, with exit code 2 at the end.`,
     });
 }
 
-/**
- * Longest text (UTF-16 units) for Io.onePage. Unoptimised regexes run slower: on the largest
- * corpus page (180 KB of English) a run took ~45 ms more CPU with them, on pages of 3-9 KB a few
- * ms less. News pages are mostly 5-15 K units.
- */
-const ONE_PAGE_MAX = 32_000;
-
 async function cleanOne(input: string, flags: CleanFlags, opts: ResolvedOptions, io: Io, template: SiteTemplate | null): Promise<void> {
   const say = messenger(io, flags.quiet);
   if (input === '-' && io.stdinIsTTY) {
@@ -135,7 +128,6 @@ async function cleanOne(input: string, flags: CleanFlags, opts: ResolvedOptions,
   }
   const format: FormatName = flags.format && isFormatName(flags.format) ? flags.format : 'json';
   const loaded = input === '-' ? await loadStdin(io, flags) : await readDump(input, { encoding: flags.encoding, maxBytes: flags.maxBytes });
-  if (loaded.text.length <= ONE_PAGE_MAX) io.onePage?.();
   if (loaded.replacements > 0) say.warn(`${input}: decoding as ${loaded.encoding} left ${loaded.replacements} replacement character(s)`);
   for (const w of loaded.warnings) say.warn(`${input}: ${w}`);
   const out = createWriter(io.stdout);

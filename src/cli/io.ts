@@ -1,5 +1,4 @@
 import type { Readable, Writable } from 'node:stream';
-import { setFlagsFromString } from 'node:v8';
 import { describeFsError } from '../io/read.js';
 import { OutputError } from './errors.js';
 
@@ -15,11 +14,6 @@ export interface Io {
   readonly stdinIsTTY: boolean;
   /** Registers a handler for SIGINT/SIGTERM; returns a function that removes it. */
   readonly onSignal?: (handler: (signal: 'SIGINT' | 'SIGTERM') => void) => () => void;
-  /**
-   * Called when this run cleans one small input and nothing else: the process may trade how fast
-   * its regexes run for how fast they compile (see nodeIo). Absent in tests, which share a process.
-   */
-  readonly onePage?: () => void;
 }
 
 /** Thrown inside a write when the reader of stdout went away (`deboil … | head`). */
@@ -82,17 +76,6 @@ export function nodeIo(): Io {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     get stdinIsTTY() {
       return Boolean(process.stdin.isTTY);
-    },
-    // A one-page run compiles about 120 rule regexes and runs most of them a few times. V8's
-    // regex optimisation passes then cost more than they save, and its code doubles V8's code
-    // space (~2.1 -> ~1.2 MB on the sample page): on this machine every fresh 4 KB page costs
-    // ~15 us, so the sample page's run touches ~360 pages fewer (4,339 -> 3,979 page faults), and
-    // an 8.7 KB English page's ~390. Output is the same: the flag changes the code, not the
-    // matches. Set here, after the bundle's code cache was taken (a cache is only accepted under
-    // the flags it was made with), and never for a batch: there the regexes run millions of times
-    // and unoptimised ones would cost ~25% of extract()'s speed.
-    onePage() {
-      setFlagsFromString('--no-regexp-optimization');
     },
     onSignal(handler) {
       const on = (sig: 'SIGINT' | 'SIGTERM') => () => handler(sig);
