@@ -65,13 +65,15 @@ await bundle.write({
   // JSDoc is a third of commander's text, read at every start; licence comments stay.
   comments: { legal: true, annotation: true, jsdoc: false },
   // Every start reads each chunk it loads into a string, and on this machine each fresh 4 KB page
-  // a process touches costs ~15 us (a page fault under its hypervisor). Pure ASCII makes V8 keep
-  // the source one byte a character, not two (the rule packs hold CJK text): heap after loading
-  // 6.7 -> 5.4 MB. White space removed, names kept (no mangling, no rewriting): clean-task's
-  // chunk 385 -> 290 KB. Together, in 20 interleaved loads: 1,591 -> 1,351 page faults and about
-  // 47 -> 45 ms CPU until main() can run. The source maps map stack traces back (node
-  // --enable-source-maps reads them; nothing else does).
-  charset: 'ascii',
+  // a process touches costs ~15 us (a page fault under its hypervisor). White space removed, names
+  // kept (no mangling, no rewriting): clean-task's chunk 385 -> 290 KB. The source maps map stack
+  // traces back (node --enable-source-maps reads them; nothing else does).
+  //
+  // Not charset 'ascii', though V8 would then keep the source one byte a character: it writes a
+  // rule's CJK characters as \u escapes, and a regex's source is its text as written, so the
+  // prefilter snapshots (keyed by the patterns' sources) no longer matched and the sample page ran
+  // 122 distinct regexes instead of 56. test/cli/boot.test.ts holds every rule pattern to its
+  // spelling in the bundle.
   minify: { compress: false, mangle: false },
   sourcemap: true,
 });
