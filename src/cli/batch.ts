@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { availableParallelism } from 'node:os';
 import { Worker, type TransferListItem } from 'node:worker_threads';
+import { collectOnGrowth, GC_GROWTH_MB } from './full-gc.js';
 import { reviveError, type SerialError } from './serial-error.js';
 
 /**
@@ -24,8 +25,9 @@ export interface Prepared<In> {
   readonly input: In;
   readonly transfer?: readonly TransferListItem[];
   /**
-   * Run it on the pool's first worker only. For input whose task loads something costly on first
-   * use (jschardet's models, ~60 MB a thread): pinned, it is loaded in one thread, not in each.
+   * Run it on the pool's first worker only, never in the batch's own thread. For input whose task
+   * loads something costly on first use (jschardet's models, ~50 MB a thread): pinned, it is loaded
+   * in one thread, not in each.
    */
   readonly pinned?: boolean;
 }
@@ -41,7 +43,7 @@ export function fileInput<In>(input: In, bytes: Uint8Array, encoding: string | u
 }
 
 export interface BatchOptions<Item, In, Out> {
-  /** Worker threads; 1 runs the task in this thread. */
+  /** Threads that run the task: this one, and `jobs - 1` workers. */
   readonly jobs: number;
   /** Items read, running or waiting for their turn, at most; bounds memory. Default: 4 per job. */
   readonly window?: number;
@@ -82,17 +84,30 @@ async function loadTask<In, Out>(task: Task): Promise<(input: In) => Out | Promi
   return mod.setup(task.init as never);
 }
 
-function inlineExecutor<In, Out>(task: Task): Executor<In, Out> {
+/** The task in this thread, set up on first use; a setup failure is a TaskSetupError. */
+function inlineTask<In, Out>(task: Task): () => Promise<(input: In) => Out | Promise<Out>> {
   let ready: Promise<(input: In) => Out | Promise<Out>> | null = null;
+  return async () => {
+    ready ??= loadTask<In, Out>(task);
+    try {
+      return await ready;
+    } catch (e) {
+      throw new TaskSetupError((e as Error).message, { cause: e });
+    }
+  };
+}
+
+/**
+ * jobs 1. It does not collect as lanePool's lanes do (collectOnGrowth): -j 1 was within the memory
+ * goal already, and here, where this thread also decodes with jschardet, V8 ran far more full
+ * collections of its own after the first: 10,000 bench files 191 -> 171 MB peak RSS, but 4% slower
+ * (median of 4 interleaved pairs), so it is left as it was.
+ */
+function inlineExecutor<In, Out>(task: Task): Executor<In, Out> {
+  const ready = inlineTask<In, Out>(task);
   return {
     async run(input) {
-      ready ??= loadTask<In, Out>(task);
-      let fn: (input: In) => Out | Promise<Out>;
-      try {
-        fn = await ready;
-      } catch (e) {
-        throw new TaskSetupError((e as Error).message, { cause: e });
-      }
+      const fn = await ready();
       // Reading, cleaning and writing are synchronous inside their promises, so without this turn of
       // the event loop a -j 1 batch ran as one chain of microtasks: Ctrl-C and SIGTERM waited for
       // the last file (and exit 0), and the progress bar never redrew.
@@ -111,6 +126,13 @@ function inlineExecutor<In, Out>(task: Task): Executor<In, Out> {
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 } as const;
 
+/**
+ * Items a worker holds at once: the one it runs and one waiting in its port. This thread is a lane
+ * too and runs an item for a few milliseconds without a break; a worker that finished its item in
+ * that time starts the waiting one instead of idling until this thread can send it another.
+ */
+const WORKER_DEPTH = 2;
+
 interface Job {
   readonly input: unknown;
   readonly transfer: readonly TransferListItem[];
@@ -119,32 +141,56 @@ interface Job {
   reject(e: Error): void;
 }
 
+interface Lane {
+  readonly worker: Worker;
+  /** In the order sent; the worker answers them in that order, so the first is the one it runs. */
+  readonly held: Job[];
+  /** Its 'error' event already failed the item it ran; 'exit' must not fail the next one. */
+  failed: boolean;
+}
+
 /**
- * Up to `size` workers, started only when there is work for them (a short batch starts few). A
- * worker that dies fails the one item it held; the next item gets a fresh worker. The first worker
- * alive takes the pinned jobs; the others take the rest, and it takes them too when none is pinned.
+ * `size` lanes: this thread and up to `size - 1` workers, started only when this thread is busy
+ * (a short batch starts few). Using this thread saves a V8 isolate (its heap, code, tables and
+ * malloc arena: ~22 MB of peak RSS at -j 2 on 10,000 bench files, with the collections); the
+ * thread's own work (reading files, handing out items, results in order) fits between its items.
+ *
+ * Pinned items run on the first worker alive, so only that thread loads what they need; this
+ * thread never runs them, and it also keeps the lane whose items are short (no jschardet), so a
+ * worker waits less for it. An item waiting in a worker's port was sent as a copy, not moved, so
+ * when the worker dies it is sent again: only the item the worker was running fails.
  */
-function workerPool<In, Out>(task: Task, size: number): Executor<In, Out> {
+function lanePool<In, Out>(task: Task, size: number): Executor<In, Out> {
   const entry = new URL('./worker.js', import.meta.url);
-  const all = new Set<Worker>();
-  const idle: Worker[] = [];
-  const busy = new Map<Worker, Job>();
+  const inline = inlineTask<In, Out>(task);
+  const collect = collectOnGrowth(GC_GROWTH_MB);
+  const lanes: Lane[] = [];
   const queue: Job[] = [];
-  let first: Worker | undefined;
+  let inlineBusy = false;
   let closed = false;
 
-  const finish = (w: Worker): Job | undefined => {
-    const job = busy.get(w);
-    busy.delete(w);
-    return job;
+  const runInline = async (job: Job): Promise<void> => {
+    try {
+      const fn = await inline();
+      // A turn of the event loop before each item: workers' answers, signals and the progress bar
+      // are handled between this thread's items (see inlineExecutor).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (closed) throw new Error('batch closed');
+      job.resolve(await fn(job.input as In));
+      collect();
+    } catch (e) {
+      job.reject(e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      inlineBusy = false;
+      pump();
+    }
   };
-  const spawn = (): Worker => {
-    const w = new Worker(entry, { workerData: { module: task.module.href, init: task.init }, resourceLimits: WORKER_LIMITS });
-    all.add(w);
-    first ??= w;
-    w.on('message', (reply: WorkerReply) => {
-      const job = finish(w);
-      if (!closed) idle.push(w);
+  const spawn = (): Lane => {
+    const worker = new Worker(entry, { workerData: { module: task.module.href, init: task.init }, resourceLimits: WORKER_LIMITS });
+    const lane: Lane = { worker, held: [], failed: false };
+    lanes.push(lane);
+    worker.on('message', (reply: WorkerReply) => {
+      const job = lane.held.shift();
       if (job) {
         if (reply.ok) job.resolve(reply.value);
         else {
@@ -154,38 +200,57 @@ function workerPool<In, Out>(task: Task, size: number): Executor<In, Out> {
       }
       pump();
     });
-    w.on('error', (e) => finish(w)?.reject(e));
-    w.on('exit', (code) => {
-      all.delete(w);
-      if (first === w) first = undefined;
-      const i = idle.indexOf(w);
-      if (i >= 0) idle.splice(i, 1);
-      finish(w)?.reject(new Error(`worker stopped unexpectedly (exit code ${code})`));
-      if (!closed) pump();
+    worker.on('error', (e) => {
+      lane.failed = true;
+      lane.held.shift()?.reject(e);
     });
-    return w;
+    worker.on('exit', (code) => {
+      lanes.splice(lanes.indexOf(lane), 1);
+      if (!lane.failed) lane.held.shift()?.reject(new Error(`worker stopped unexpectedly (exit code ${code})`));
+      // Only the first item a worker holds can have been moved to it (see send): the others are
+      // copies, intact, and go first, being the oldest.
+      const waiting = lane.held.splice(0);
+      if (closed) for (const job of waiting) job.reject(new Error('batch closed'));
+      else {
+        queue.unshift(...waiting);
+        pump();
+      }
+    });
+    return lane;
   };
-  const takeIdle = (w: Worker | undefined): Worker | undefined => {
-    const i = w ? idle.indexOf(w) : -1;
-    return i < 0 ? undefined : idle.splice(i, 1)[0];
+  const send = (lane: Lane, job: Job): void => {
+    // Only the item a worker will start at once moves its buffers; one that waits is copied, so it
+    // can be sent again if the worker dies first.
+    lane.worker.postMessage(job.input, lane.held.length === 0 ? job.transfer : []);
+    lane.held.push(job);
   };
-  const takeFirst = (): Worker | undefined => takeIdle(first) ?? (!first && all.size < size ? spawn() : undefined);
-  const takeOther = (keepFirst: boolean): Worker | undefined => {
-    const i = idle.findLastIndex((w) => w !== first);
-    if (i >= 0) return idle.splice(i, 1)[0];
-    return (keepFirst ? undefined : takeIdle(first)) ?? (all.size < size ? spawn() : undefined);
-  };
+  // A worker whose 'error' came is dying: nothing more goes to it, since what it holds when its
+  // 'exit' comes is sent again, and only a copy can be.
+  const hasRoom = (l: Lane | undefined): l is Lane => l !== undefined && !l.failed && l.held.length < WORKER_DEPTH;
+  const isIdle = (l: Lane): boolean => !l.failed && l.held.length === 0;
+  /** The first worker alive, or a new one that becomes it. */
+  const pinnedLane = (): Lane | undefined => (lanes.length === 0 ? spawn() : hasRoom(lanes[0]) ? lanes[0] : undefined);
+  /**
+   * For an unpinned item: an idle worker, this thread, a new worker, then a worker with room for a
+   * second item. The first worker is left to pinned items while any wait.
+   */
   const pump = (): void => {
     for (let i = 0; i < queue.length && !closed; ) {
       const job = queue[i]!;
-      const w = job.pinned ? takeFirst() : takeOther(queue.some((j) => j.pinned));
-      if (!w) {
+      const others = queue.some((j) => j.pinned) ? lanes.slice(1) : lanes;
+      const lane = job.pinned
+        ? pinnedLane()
+        : (others.find(isIdle) ??
+          (inlineBusy ? (lanes.length < size - 1 ? spawn() : others.find(hasRoom)) : undefined));
+      if (lane) send(lane, job);
+      else if (!job.pinned && !inlineBusy) {
+        inlineBusy = true;
+        void runInline(job);
+      } else {
         i++;
         continue;
       }
       queue.splice(i, 1);
-      busy.set(w, job);
-      w.postMessage(job.input, job.transfer);
     }
   };
   return {
@@ -199,7 +264,7 @@ function workerPool<In, Out>(task: Task, size: number): Executor<In, Out> {
     async close() {
       closed = true;
       for (const job of queue.splice(0)) job.reject(new Error('batch closed'));
-      await Promise.all([...all].map((w) => w.terminate()));
+      await Promise.all(lanes.map((l) => l.worker.terminate()));
     },
   };
 }
@@ -240,9 +305,10 @@ function iteratorOf<T>(items: Iterable<T> | AsyncIterable<T>): AsyncIterator<T> 
 }
 
 /**
- * Runs `task` over `items` on `jobs` worker threads and hands each outcome to `onResult` in input
- * order, whatever order the workers finish in. At most `window` items are in memory at once, and a
- * slow `onResult` (a full stdout pipe) stops the reading of further items.
+ * Runs `task` over `items` on `jobs` threads (this one and `jobs - 1` workers) and hands each
+ * outcome to `onResult` in input order, whatever order the threads finish in. At most `window`
+ * items are in memory at once, and a slow `onResult` (a full stdout pipe) stops the reading of
+ * further items.
  *
  * A failed item (prepare or task threw, worker died) is an outcome, not a throw. runBatch throws
  * only when `onResult` throws (after stopping the workers) or when the task's setup fails. When the
@@ -255,7 +321,7 @@ export async function runBatch<Item, In, Out>(
 ): Promise<BatchResult> {
   const jobs = Math.max(1, Math.floor(opts.jobs));
   const window = Math.max(1, opts.window ?? jobs * 4);
-  const exec: Executor<In, Out> = jobs === 1 ? inlineExecutor(task) : workerPool(task, jobs);
+  const exec: Executor<In, Out> = jobs === 1 ? inlineExecutor(task) : lanePool(task, jobs);
   const slots: { item: Item; outcome: Promise<Outcome<Out>> }[] = [];
   const itemAdded = createSignal();
   const roomMade = createSignal();

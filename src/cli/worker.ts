@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { TaskModule, WorkerReply } from './batch.js';
+import { collectOnGrowth, GC_GROWTH_MB } from './full-gc.js';
 import { serializeError } from './serial-error.js';
 
 // Entry of each runBatch worker thread: set the task up once, then answer one message per input.
@@ -9,19 +10,27 @@ const ready = import(module).then((m: TaskModule<unknown, unknown>) => m.setup(i
 // The failure is reported with the first input; this keeps it from counting as unhandled before then.
 ready.catch(() => undefined);
 
-port.on('message', async (input: unknown) => {
-  let reply: WorkerReply;
+async function answer(input: unknown): Promise<WorkerReply> {
   let fn: (input: unknown) => unknown;
   try {
     fn = await ready;
   } catch (e) {
-    port.postMessage({ ok: false, fatal: true, error: serializeError(e) } satisfies WorkerReply);
-    return;
+    return { ok: false, fatal: true, error: serializeError(e) };
   }
   try {
-    reply = { ok: true, value: await fn(input) };
+    return { ok: true, value: await fn(input) };
   } catch (e) {
-    reply = { ok: false, fatal: false, error: serializeError(e) };
+    return { ok: false, fatal: false, error: serializeError(e) };
   }
-  port.postMessage(reply);
+}
+
+// The pool sends a worker a second input while it runs one, and takes each reply for the oldest
+// input it sent: inputs are answered one at a time, in the order they came, even by an async task.
+let last: Promise<void> = Promise.resolve();
+const collect = collectOnGrowth(GC_GROWTH_MB);
+port.on('message', (input: unknown) => {
+  last = last.then(async () => {
+    port.postMessage(await answer(input));
+    collect();
+  });
 });

@@ -11,9 +11,9 @@ interface Input {
 }
 const task = { module: new URL('./fixtures/fault-task.mjs', import.meta.url), init: {} };
 
-async function run(items: Input[], jobs: number): Promise<(number | string)[]> {
+async function run(items: Input[], jobs: number, pinned = false): Promise<(number | string)[]> {
   const seen: Outcome<{ n: number }>[] = [];
-  await runBatch<Input, Input, { n: number }>(items, task, { jobs, onResult: (_i, o) => void seen.push(o) });
+  await runBatch<Input, Input, { n: number }>(items, task, { jobs, prepare: (input) => ({ input, pinned }), onResult: (_i, o) => void seen.push(o) });
   return seen.map((o) => (o.ok ? o.value.n : o.error.message));
 }
 
@@ -23,7 +23,13 @@ describe('runBatch when workers die', () => {
   });
 
   it('finishes, with every item failed, when every worker dies', async () => {
+    // Pinned, so that none runs in this thread, which is a lane too.
     const items = Array.from({ length: 8 }, (_, n) => ({ n, exit: 3 }));
-    expect(await run(items, 3)).toEqual(items.map(() => 'worker stopped unexpectedly (exit code 3)'));
+    expect(await run(items, 3, true)).toEqual(items.map(() => 'worker stopped unexpectedly (exit code 3)'));
+  });
+
+  it('sends the item waiting behind the one a worker died on again, and it succeeds', async () => {
+    // Items 1 and 2 go to the one worker while this thread runs item 0; item 2 waits in its port.
+    expect(await run([{ n: 0 }, { n: 1, exit: 5 }, { n: 2 }, { n: 3 }], 2)).toEqual([0, 'worker stopped unexpectedly (exit code 5)', 2, 3]);
   });
 });
