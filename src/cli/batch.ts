@@ -71,6 +71,21 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
+/**
+ * Files a lane must have before a batch of files starts another when --jobs is not given. A worker
+ * takes ~0.2-0.3 s of CPU to start here (its isolate, the bundle without a code cache, the rule
+ * context, first-use regex compiles), in which this thread cleans ~50 files. Bench folder, -j 2
+ * against -j 1, wall: 2 files 0.48 vs 0.28 s, 50 files 1.40 vs 1.14, 200 files 2.06 vs 1.71,
+ * 400 files 2.66-2.79 vs 2.97-3.35, 1,000 files 4.6 vs 4.8-6.8.
+ */
+const FILES_PER_LANE = 250;
+
+/** Threads for a batch of `files` files: the number asked for, else the cores, fewer for a small batch. */
+export function jobsFor(files: number, asked: number | undefined): number {
+  const most = asked ?? Math.min(defaultJobs(), 1 + Math.floor(files / FILES_PER_LANE));
+  return Math.max(1, Math.min(most, files));
+}
+
 /** What a worker sends back for one input. */
 export type WorkerReply = { ok: true; value: unknown } | { ok: false; fatal: boolean; error: SerialError };
 

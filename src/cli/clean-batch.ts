@@ -7,7 +7,7 @@ import { commonBase, expandInputs, NoMatchError, type InputFile } from '../io/gl
 import { readLines, type Line } from '../io/lines.js';
 import { describeFsError, InputError, readBytes } from '../io/read.js';
 import { pendingTempFiles, prepareOutDir, releaseTemp, reserveTemp, writeAtomic } from '../io/write.js';
-import { defaultJobs, fileInput, runBatch, type Outcome, type Prepared } from './batch.js';
+import { defaultJobs, fileInput, jobsFor, runBatch, type Outcome, type Prepared } from './batch.js';
 import { reviveError } from './serial-error.js';
 import type { CleanInit, CleanInput, CleanOutput, OutputFile } from './clean-task.js';
 import { EXIT, OutputError, UsageError } from './errors.js';
@@ -170,7 +170,7 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
     });
   }
   const siteFlags = s.siteFlags ?? {};
-  const jobs = Math.min(s.jobs ?? defaultJobs(), files.length);
+  const jobs = jobsFor(files.length, s.jobs);
   let profile = s.profile;
   if (s.learn) {
     // First pass: count every input; the second pass below cleans with what the whole batch taught.

@@ -66,7 +66,7 @@ export function registerClean(program: Command, io: Io, state: RunState): void {
     .argument('[inputs...]', 'dump files, directories (their *.txt files, recursively) or globs; "-" or nothing reads stdin')
     .addOption(new Option('-f, --format <format>', 'output format (default: json; several inputs: jsonl)').choices(formatNames))
     .option('-o, --out-dir <dir>', 'write one output per input here, mirroring the input tree (.json, .md or .txt by format)')
-    .option('-j, --jobs <n>', 'worker threads for a batch (default: available cores)', parseJobs)
+    .option('-j, --jobs <n>', 'threads for a batch (default: the cores, one per 250 files)', parseJobs)
     .option('--include <glob>', 'take files from directories and globs that match this (repeatable; directories default to **/*.txt)', collect)
     .option('--exclude <glob>', 'in directories and globs, skip files matching this (repeatable)', collect)
     .addOption(new Option('--input-format <kind>', 'text: dump files; jsonl: records {"id","path","url","site","text"} on stdin, one per line').choices(['text', 'jsonl']).default('text'))

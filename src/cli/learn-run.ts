@@ -8,7 +8,7 @@ import { resolveEncoding } from '../io/decode.js';
 import { EXIT, UsageError } from './errors.js';
 import { createWriter, type Io } from './io.js';
 import { messenger, type Messenger } from './report.js';
-import { defaultJobs } from './batch.js';
+import { jobsFor } from './batch.js';
 import { countFiles, learnSummary } from './learn-batch.js';
 import { loadProfiles, siteOf, thresholdsOf } from './templates.js';
 import { loadStdin } from './clean.js';
@@ -41,8 +41,9 @@ async function learnFiles(inputs: readonly string[], flags: LearnFlags, io: Io, 
       fail(input, 'no such file, and no files match it');
     }
   }
-  const settings = { jobs: flags.jobs ?? defaultJobs(), encoding: flags.encoding, maxBytes: flags.maxBytes, siteFlags: flags };
-  await countFiles([...files.values()], profile, settings, (f, reason) => fail(f.display, reason));
+  const list = [...files.values()];
+  const settings = { jobs: jobsFor(list.length, flags.jobs), encoding: flags.encoding, maxBytes: flags.maxBytes, siteFlags: flags };
+  await countFiles(list, profile, settings, (f, reason) => fail(f.display, reason));
   return profile;
 }
 

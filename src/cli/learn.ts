@@ -50,7 +50,7 @@ export function registerLearn(program: Command, io: Io, state: RunState): void {
     .option('--include <glob>', 'in directories, take files matching this (repeatable; default: **/*.txt)', collect)
     .option('--exclude <glob>', 'in directories and globs, skip files matching this (repeatable)', collect)
     .option('--encoding <label>', 'force the input encoding (e.g. gb18030); default: detect')
-    .option('-j, --jobs <n>', 'worker threads that read and count (default: available cores)', parseJobs)
+    .option('-j, --jobs <n>', 'threads that read and count (default: the cores, one per 250 files)', parseJobs)
     .addOption(new Option('--input-format <kind>', 'text: dump files; jsonl: records {"site","url","path","text"} on stdin').choices(['text', 'jsonl']).default('text'))
     .option('-q, --quiet', 'no summary on stderr')
     .option('--debug', 'print stack traces with errors')

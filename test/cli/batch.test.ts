@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runBatch, TaskSetupError, type Outcome } from '../../src/cli/batch.js';
+import { defaultJobs, jobsFor, runBatch, TaskSetupError, type Outcome } from '../../src/cli/batch.js';
 import { reviveError, serializeError } from '../../src/cli/serial-error.js';
 import { finished, gate, reset, started } from './fixtures/gated-task.js';
 
@@ -159,5 +159,18 @@ describe('errors across threads', () => {
     }
     const back = reviveError(structuredClone(serializeError(new InputError('a.txt', 'binary file'))));
     expect([back.name, back.message, (back as Error & { path: string }).path]).toEqual(['InputError', 'binary file', 'a.txt']);
+  });
+});
+
+describe('jobsFor', () => {
+  it('takes the number asked for, but never more threads than files', () => {
+    expect([jobsFor(1000, 3), jobsFor(2, 4), jobsFor(0, 2)]).toEqual([3, 2, 1]);
+  });
+
+  it('starts one lane per 250 files up to the cores when not asked', () => {
+    const cores = defaultJobs();
+    expect([jobsFor(2, undefined), jobsFor(249, undefined)]).toEqual([1, 1]);
+    expect(jobsFor(250, undefined)).toBe(Math.min(cores, 2));
+    expect(jobsFor(100_000, undefined)).toBe(cores);
   });
 });
