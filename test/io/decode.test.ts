@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { deflateSync, gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,6 +9,8 @@ import {
   SAMPLE_BYTES,
   UnknownEncodingError,
   decodeBytes,
+  inflatingWhole,
+  lazyJschardet,
   listEncodings,
   sampleOf,
   toWhatwgLabel,
@@ -270,5 +273,38 @@ describe('binary input', () => {
 describe('empty and tiny input', () => {
   it('decodes nothing to nothing', () => {
     expect(decodeBytes(new Uint8Array())).toMatchObject({ text: '', encoding: 'utf-8', replacements: 0 });
+  });
+});
+
+describe('inflatingWhole (jschardet inflates its models in one chunk)', () => {
+  const zlib = createRequire(import.meta.url)('node:zlib') as { inflateSync: (b: Uint8Array, o?: { chunkSize?: number }) => Buffer };
+
+  it('asks node:zlib for one chunk sized to the data while fn runs, and puts inflateSync back', () => {
+    const original = zlib.inflateSync;
+    const chunks: (number | undefined)[] = [];
+    zlib.inflateSync = (b, o) => {
+      chunks.push(o?.chunkSize);
+      return original(b, o);
+    };
+    const spy = zlib.inflateSync;
+    try {
+      const data = Buffer.alloc(3 << 20, 'deboil ');
+      const packed = deflateSync(data);
+      const out = inflatingWhole(() => zlib.inflateSync(packed));
+      expect(out.equals(data)).toBe(true);
+      expect(chunks).toEqual([Math.min(32 << 20, Math.max(64 << 10, packed.byteLength * 64))]);
+      expect(zlib.inflateSync).toBe(spy);
+      expect(() => inflatingWhole(() => { throw new Error('boom'); })).toThrow('boom');
+      expect(zlib.inflateSync).toBe(spy);
+    } finally {
+      zlib.inflateSync = original;
+    }
+  });
+
+  it('leaves detection as it was', () => {
+    const gbk = iconv.encode('中华人民共和国外交部发言人表示，双方将继续加强合作。', 'gbk');
+    const before = zlib.inflateSync;
+    expect(lazyJschardet.detect(gbk).encoding).toBe('GB18030');
+    expect(zlib.inflateSync).toBe(before);
   });
 });
