@@ -8,6 +8,7 @@ import { siteOf, type SiteFlags } from './templates.js';
 const TASK = new URL('./learn-task.js', import.meta.url);
 
 export interface CountSettings {
+  /** Threads, as jobsFor gives them for these files. */
   readonly jobs: number;
   readonly encoding?: string | undefined;
   readonly maxBytes?: number | undefined;
@@ -29,7 +30,7 @@ export async function countFiles(files: readonly InputFile[], into: ProfileDraft
     return fileInput<LearnInput>({ path: f.display, bytes: raw.bytes }, raw.bytes, s.encoding);
   };
   await runBatch<InputFile, LearnInput, LearnOutput>(files, { module: TASK, init }, {
-    jobs: Math.max(1, Math.min(s.jobs, files.length)),
+    jobs: s.jobs,
     prepare,
     onResult: (f, outcome) => {
       if (!outcome.ok) return onError(f, outcome.error.message);

@@ -405,6 +405,12 @@ export function primeShared(rules: Matcher): Prefilter | null {
   return shared ? builtPrefilter(shared.lazy) : null;
 }
 
+/** The rule's unguarded pattern, made the first time a text gets that far (null for none). */
+function unguardedOf<R>(r: CompiledRule<R>): RegExp | null {
+  if (r.unguarded === undefined) r.unguarded = r.pattern ? (unguarded(r.pattern) ?? null) : null;
+  return r.unguarded;
+}
+
 /** firstMatch on a probe of the list's own matcher: the shared lookup and scan. */
 function firstMatchShared<R>(rules: RuleList<R>, place: SharedPlace, p: Probe): CompiledRule<R> | undefined {
   const probe = p.text;
@@ -437,7 +443,7 @@ function firstMatchShared<R>(rules: RuleList<R>, place: SharedPlace, p: Probe): 
         }
         if ((p.has0 & need0) !== need0 || (p.has1 & need1) !== need1) continue;
       }
-      const bare = r.unguarded === undefined ? (r.unguarded = unguarded(r.pattern!) ?? null) : r.unguarded;
+      const bare = unguardedOf(r);
       if (bare) {
         if (p.breaks < 0) p.breaks = hasLineTerminator(probe) ? 1 : 0;
         if (p.breaks === 0 ? bare.test(probe) : r.pattern!.test(probe)) return r;
@@ -465,7 +471,7 @@ function firstMatchShared<R>(rules: RuleList<R>, place: SharedPlace, p: Probe): 
       if ((p.has0 & need.need0) !== need.need0 || (p.has1 & need.need1) !== need.need1) continue;
     }
     // Past the length check above, the guard of an unguarded rule holds unless a line breaks.
-    const bare = r.unguarded === undefined ? (r.unguarded = unguarded(r.pattern) ?? null) : r.unguarded;
+    const bare = unguardedOf(r);
     if (bare) {
       if (p.breaks < 0) p.breaks = hasLineTerminator(probe) ? 1 : 0;
       if (p.breaks === 0 ? bare.test(probe) : r.pattern.test(probe)) return r;
