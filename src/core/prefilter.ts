@@ -903,8 +903,19 @@ export interface PrefilterData {
  */
 export const PREFILTER_VERSION = 2;
 
+// A regex's source is its text as written: a non-ASCII character may be spelt as itself or as a
+// \u escape (a bundle written in ASCII spells them all so). Both spellings give one key.
+const NON_ASCII_ESCAPE = /\\(?:\\|u([0-9a-fA-F]{4}))/gu;
+
+function keySource(source: string): string {
+  return source.replace(NON_ASCII_ESCAPE, (all, hex: string | undefined) => {
+    const code = hex === undefined ? 0 : Number.parseInt(hex, 16);
+    return code >= 0x80 ? String.fromCharCode(code) : all;
+  });
+}
+
 export function patternsKey(patterns: readonly (RegExp | undefined)[]): string {
-  return `v${PREFILTER_VERSION}\n${patterns.map((p) => (p ? `${p.flags}/${p.source}` : '')).join('\n')}`;
+  return `v${PREFILTER_VERSION}\n${patterns.map((p) => (p ? `${p.flags}/${keySource(p.source)}` : '')).join('\n')}`;
 }
 
 function sparse(a: ArrayLike<number>): number[] {

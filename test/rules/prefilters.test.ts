@@ -28,6 +28,24 @@ describe('the prefilter snapshot of the built-in packs', () => {
     }
   });
 
+  it('is found by the patterns however their non-ASCII characters are spelt', () => {
+    // The bundle is written in ASCII, so its regex literals spell every CJK character as a \u escape,
+    // and a regex's source is its text as written.
+    const escaped = (re: RegExp): RegExp => new RegExp(re.source.replace(/[^\x00-\x7f]/gu, (c) => [...c].map((u) => `\\u${u.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join('')), re.flags);
+    let respeltLists = 0;
+    for (const patterns of lists) {
+      const respelt = patterns.map((p) => (p ? escaped(p) : p));
+      if (respelt.some((p, i) => p!.source !== patterns[i]!.source)) respeltLists++;
+      expect(patternsKey(respelt)).toBe(patternsKey(patterns));
+    }
+    expect(respeltLists).toBeGreaterThanOrEqual(4);
+    // Only escapes of non-ASCII characters are read: "\\u4E2D" (a backslash, then "u4E2D") and
+    // "\u0041" stay as written, so patterns that differ keep keys that differ.
+    expect(patternsKey([/\\u4E2D/u])).not.toBe(patternsKey([/\u4E2D/u]));
+    expect(patternsKey([/\u0041/u])).not.toBe(patternsKey([/A/u]));
+    expect(patternsKey([/\u4e2d/u])).toBe(patternsKey([/中/u]));
+  });
+
   it('is in use from the first block for the built-in packs, and not for a pack whose patterns differ', () => {
     expect(compileRules(defaultRules).boilerplate.shared?.shared.lazy.pf).toBeTruthy();
     // A pack from a config file is merged anew: its own patterns, so no snapshot fits it.
