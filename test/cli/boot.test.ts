@@ -44,6 +44,13 @@ describe('requireCached', () => {
     expect(run(dir, LOAD_A)).toBe('a+one true true');
   });
 
+  it('reads a chunk that is not ASCII as UTF-8, with its cache', () => {
+    const dir = tempDir();
+    writeTree(dir, { 'package.json': '{"type":"commonjs"}', 'a.js': "exports.value = '阅读全文 café ' + /[读é]/u.source;" });
+    expect(run(dir, `boot.recordCodeCache(); boot.requireCached(at('a.js')); console.log(boot.writeCodeCache().length);`)).toBe('1');
+    expect(run(dir, `console.log(boot.requireCached(at('a.js')).value, JSON.stringify(boot.cacheReport().accepted.length));`)).toBe('阅读全文 café [读é] 1');
+  });
+
   it('loads the plain way without caches', () => {
     expect(run(bundle(), LOAD_A)).toBe('a+one true true');
   });
