@@ -116,8 +116,12 @@ interface Plan {
   /**
    * Per list, per class of a text's first unit: the indexes of the list's pattern rules whose
    * first-unit condition that class meets (or that have none), ascending. The loop visits these only.
+   * Filled per class as texts start with one (rulesForClass): a page meets a few dozen of the
+   * shared prefilter's classes, and all of them for every list took ~1.8 ms of a one-page run.
    */
-  readonly byClass: readonly (readonly Int32Array[])[];
+  readonly byClass: readonly Int32Array[][];
+  readonly pf: Prefilter;
+  readonly lists: readonly RuleList<unknown>[];
   /** Per rule of the shared prefilter, the clause bits it needs, as two words. */
   readonly need0: Int32Array;
   readonly need1: Int32Array;
@@ -125,29 +129,33 @@ interface Plan {
   readonly leadBit: Int32Array;
 }
 
+/** A class of Plan.byClass not filled yet. */
+const UNSET = new Int32Array(0);
+
 function planOf(shared: Shared, pf: Prefilter): Plan {
   if (shared.plan) return shared.plan;
   const classes = pf.clauseBits.length / 2;
-  let offset = 0;
-  const byClass = shared.lists.map((list) => {
-    const at = offset;
-    offset += list.length;
-    return Array.from({ length: classes }, (_, c) => {
-      const ids: number[] = [];
-      list.forEach((r, i) => {
-        if (!r.pattern) return;
-        const fb = pf.rules[at + i]!.firstBit;
-        if (fb < 0 || (pf.firstBits[c * 2 + (fb >> 5)]! & (1 << (fb & 31))) !== 0) ids.push(i);
-      });
-      return Int32Array.from(ids);
-    });
-  });
   return (shared.plan = {
-    byClass,
+    // Packed arrays of one type: holes or undefined here made the per-block loop ~3% slower.
+    byClass: shared.lists.map(() => Array.from({ length: classes }, () => UNSET)),
+    pf,
+    lists: shared.lists,
     need0: Int32Array.from(pf.rules, (n) => n.need0),
     need1: Int32Array.from(pf.rules, (n) => n.need1),
     leadBit: Int32Array.from(pf.rules, (n) => n.leadBit),
   });
+}
+
+/** Plan.byClass of list `no` (its rules from `offset` in the shared prefilter) for class `c`, made on first need. */
+function rulesForClass(plan: Plan, no: number, offset: number, c: number): Int32Array {
+  const { pf } = plan;
+  const ids: number[] = [];
+  plan.lists[no]!.forEach((r, i) => {
+    if (!r.pattern) return;
+    const fb = pf.rules[offset + i]!.firstBit;
+    if (fb < 0 || (pf.firstBits[c * 2 + (fb >> 5)]! & (1 << (fb & 31))) !== 0) ids.push(i);
+  });
+  return (plan.byClass[no]![c] = Int32Array.from(ids));
 }
 
 interface SharedPlace {
@@ -420,7 +428,8 @@ function firstMatchShared<R>(rules: RuleList<R>, place: SharedPlace, p: Probe): 
   const plan = p.plan;
   if (plan) {
     // The same tests as the loop below, on the rules the first unit allows, in list order.
-    const ids = plan.byClass[place.no]![p.firstClass]!;
+    let ids = plan.byClass[place.no]![p.firstClass]!;
+    if (ids === UNSET) ids = rulesForClass(plan, place.no, offset, p.firstClass);
     for (let k = 0; k < ids.length; k++) {
       const i = ids[k]!;
       if (i >= exactAt) break;
