@@ -319,7 +319,7 @@ const MAX_MATCH_CHARS = 2000;
  */
 function leadAllows(pf: Prefilter, text: string, leadBit: number): boolean {
   if (leadBit < 0 || text.length < 2) return true;
-  const bits = pf.leadBits[pairSlot(text.charCodeAt(0), text.charCodeAt(1)) * 2 + (leadBit >> 5)]!;
+  const bits = pf.leadRows[pf.leadRow[pairSlot(text.charCodeAt(0), text.charCodeAt(1))]! * 2 + (leadBit >> 5)]!;
   return (bits & (1 << (leadBit & 31))) !== 0;
 }
 
@@ -383,7 +383,7 @@ export function probeOf(rules: Matcher, norm: string): Probe {
   const text = norm.length > MAX_MATCH_CHARS ? norm.slice(0, MAX_MATCH_CHARS) : norm;
   const shared = rules.boilerplate.shared?.shared;
   const pf = shared ? warmPrefilter(shared.lazy) : null;
-  const slot = pf && text.length >= 2 ? pairSlot(text.charCodeAt(0), text.charCodeAt(1)) * 2 : -1;
+  const row = pf && text.length >= 2 ? pf.leadRow[pairSlot(text.charCodeAt(0), text.charCodeAt(1))]! * 2 : -1;
   return {
     norm,
     text,
@@ -392,8 +392,8 @@ export function probeOf(rules: Matcher, norm: string): Probe {
     plan: pf && shared ? planOf(shared, pf) : undefined,
     exact: shared && text.length <= shared.longestExact ? (shared.exact.get(text) ?? null) : null,
     firstClass: pf ? (pf.classOf[text.charCodeAt(0)] ?? 0) : 0,
-    lead0: slot >= 0 ? pf!.leadBits[slot]! : -1,
-    lead1: slot >= 0 ? pf!.leadBits[slot + 1]! : -1,
+    lead0: row >= 0 ? pf!.leadRows[row]! : -1,
+    lead1: row >= 0 ? pf!.leadRows[row + 1]! : -1,
     chars: -1,
     breaks: -1,
     scanned: false,

@@ -722,10 +722,13 @@ export interface Prefilter {
   /** Some clause holds triple grams: their bits sit in the same slots, by tripleSlot. */
   readonly triples: boolean;
   /**
-   * Per pairSlot of a text's first two units, two words of lead bits: the anchored rules whose
-   * first two units may be those (a slot shared by two pairs lets both pairs' rules run).
+   * Per pairSlot of a text's first two units, a row of leadRows: two words of lead bits, the
+   * anchored rules whose first two units may be those (a slot shared by two pairs lets both pairs'
+   * rules run). Rows as for the pairs: the bits of every slot took 128 KB a prefilter, which V8
+   * zeroes page by page when it makes the array (six snapshots: ~2 ms of a one-page run here).
    */
-  readonly leadBits: Int32Array;
+  readonly leadRow: Uint8Array | Uint16Array;
+  readonly leadRows: Int32Array;
   /** Per rule, in list order: the clause bits it needs and its first bit, both as two words. */
   readonly rules: readonly RuleNeeds[];
 }
@@ -735,7 +738,7 @@ export interface RuleNeeds {
   readonly need1: number;
   /** Index of the rule's first-unit bit in firstBits, or -1 for no first-unit condition. */
   readonly firstBit: number;
-  /** Index of the rule's bit in leadBits, or -1 for no condition on the first two units. */
+  /** Index of the rule's bit in the lead bits, or -1 for no condition on the first two units. */
   readonly leadBit: number;
 }
 
@@ -858,22 +861,39 @@ export function buildPrefilter(patterns: readonly (RegExp | undefined)[]): Prefi
       leadBits[pairSlot(x, y) * 2 + (i >> 5)]! |= 1 << (i & 31);
     }
   });
-  // The distinct bit rows of the slots, row 0 empty; a slot keeps the number of its row.
+  const [pairRow, pairRows] = rowsOf(filledSlots(pairBits));
+  const [leadRow, leadRows] = rowsOf(filledSlots(leadBits));
+  return { classOf, clauseBits, firstBits, pairRow, pairRows, triples, leadRow, leadRows, rules };
+}
+
+/**
+ * Two words of bits per slot, given as [slot, word 0, word 1] for the slots that are not empty in
+ * ascending order, as a row number per slot and the distinct rows (row 0 empty, the others
+ * numbered in slot order, so a snapshot revives to the tables it was made from).
+ */
+function rowsOf(slots: readonly number[]): [Uint8Array | Uint16Array, Int32Array] {
   const rowIds = new Map<string, number>([['0,0', 0]]);
   const rowList: number[] = [0, 0];
-  const slots = 1 << SLOT_BITS;
-  const ids = new Uint32Array(slots);
-  for (let k = 0; k < slots; k++) {
-    const key = `${pairBits[k * 2]},${pairBits[k * 2 + 1]}`;
+  const idOf: number[] = [];
+  for (let k = 0; k < slots.length; k += 3) {
+    const key = `${slots[k + 1]},${slots[k + 2]}`;
     let id = rowIds.get(key);
     if (id === undefined) {
       rowIds.set(key, (id = rowIds.size));
-      rowList.push(pairBits[k * 2]!, pairBits[k * 2 + 1]!);
+      rowList.push(slots[k + 1]!, slots[k + 2]!);
     }
-    ids[k] = id;
+    idOf.push(id);
   }
-  const pairRow = rowIds.size <= 256 ? Uint8Array.from(ids) : Uint16Array.from(ids);
-  return { classOf, clauseBits, firstBits, pairRow, pairRows: Int32Array.from(rowList), triples, leadBits, rules };
+  const row = rowIds.size <= 256 ? new Uint8Array(1 << SLOT_BITS) : new Uint16Array(1 << SLOT_BITS);
+  for (let k = 0; k < idOf.length; k++) row[slots[k * 3]!] = idOf[k]!;
+  return [row, Int32Array.from(rowList)];
+}
+
+/** The slots of `bits` (two words each) that are not empty, as rowsOf reads them. */
+function filledSlots(bits: Int32Array): number[] {
+  const out: number[] = [];
+  for (let s = 0; s < bits.length; s += 2) if (bits[s] !== 0 || bits[s + 1] !== 0) out.push(s >> 1, bits[s]!, bits[s + 1]!);
+  return out;
 }
 
 /**
@@ -931,7 +951,9 @@ function dense<T extends Uint8Array | Uint16Array | Int32Array>(into: T, pairs: 
 
 export function serializePrefilter(pf: Prefilter): PrefilterData {
   const leadBits: number[] = [];
-  for (let s = 0; s < pf.leadBits.length; s += 2) if (pf.leadBits[s] !== 0 || pf.leadBits[s + 1] !== 0) leadBits.push(s >> 1, pf.leadBits[s]!, pf.leadBits[s + 1]!);
+  pf.leadRow.forEach((row, slot) => {
+    if (row !== 0) leadBits.push(slot, pf.leadRows[row * 2]!, pf.leadRows[row * 2 + 1]!);
+  });
   return {
     wideClasses: pf.classOf instanceof Uint16Array,
     classOf: sparse(pf.classOf),
@@ -947,11 +969,7 @@ export function serializePrefilter(pf: Prefilter): PrefilterData {
 }
 
 export function revivePrefilter(d: PrefilterData): Prefilter {
-  const leadBits = new Int32Array(2 << SLOT_BITS);
-  for (let k = 0; k < d.leadBits.length; k += 3) {
-    leadBits[d.leadBits[k]! * 2] = d.leadBits[k + 1]!;
-    leadBits[d.leadBits[k]! * 2 + 1] = d.leadBits[k + 2]!;
-  }
+  const [leadRow, leadRows] = rowsOf(d.leadBits);
   return {
     classOf: dense(d.wideClasses ? new Uint16Array(0x10000) : new Uint8Array(0x10000), d.classOf),
     clauseBits: Int32Array.from(d.clauseBits),
@@ -959,7 +977,8 @@ export function revivePrefilter(d: PrefilterData): Prefilter {
     pairRow: dense(d.widePairRows ? new Uint16Array(1 << SLOT_BITS) : new Uint8Array(1 << SLOT_BITS), d.pairRow),
     pairRows: Int32Array.from(d.pairRows),
     triples: d.triples,
-    leadBits,
+    leadRow,
+    leadRows,
     rules: d.rules.map(([need0, need1, firstBit, leadBit]) => (need0 || need1 || firstBit >= 0 || leadBit >= 0 ? { need0, need1, firstBit, leadBit } : NO_NEEDS)),
   };
 }
