@@ -379,10 +379,10 @@ async function runFloors(at, { raw, texts, bytes, ctx, extract, decodeBytes, cpu
   const rx = timed(replay(calls));
   // The rule packs' own patterns (data) apart from the pipeline's helpers (code): a rule runs as
   // its pattern or as the pattern without its length guard (match.ts unguarded).
-  const { unguarded } = await import(join(at, 'dist/core/match.js'));
+  const { unguarded, sharedPatterns, PATTERN_LISTS } = await import(join(at, 'dist/core/match.js'));
   const key = (re) => `${re.flags}/${re.source}`;
-  const lists = ['boilerplate', 'trendingHeaders', 'endMarkers', 'stamps', 'categories', 'captionCues', 'datelines', 'bylines', 'dates', 'editors'];
-  const ruleKeys = new Set(lists.flatMap((l) => ctx.rules.pack[l].flatMap((r) => (r.pattern ? [r.pattern, unguarded(r.pattern)] : []))).filter(Boolean).map(key));
+  const rulePatterns = [...sharedPatterns(ctx.rules), ...PATTERN_LISTS.flatMap((l) => ctx.rules.pack[l].map((r) => r.pattern))].filter(Boolean);
+  const ruleKeys = new Set(rulePatterns.flatMap((p) => [p, unguarded(p)]).filter(Boolean).map(key));
   const ruleCalls = calls.filter(([re]) => ruleKeys.has(key(re)));
   const ruleRx = timed(replay(ruleCalls));
 

@@ -190,9 +190,8 @@ export async function cleanFiles(inputs: readonly string[], s: BatchSettings, op
   const out = createWriter(io.stdout);
   const init: CleanInit = { mode: opts.mode, configPath: opts.configPath, cwd: io.cwd, encoding: s.encoding, format, profile, siteFlags };
 
-  // With workers, input that is not UTF-8 goes to one worker (fileInput): only such input loads
-  // jschardet, whose models cost each thread that loads them ~60 MB. It used to be decoded here for
-  // that reason, which made this thread the batch's bottleneck (1.7 of its 3.05 s CPU per 1,000
+  // With workers, input that is not UTF-8 goes to one worker (fileInput says why). It used to be
+  // decoded here, which made this thread the batch's bottleneck (1.7 of its 3.05 s CPU per 1,000
   // bench files, the workers idle ~40% of the time).
   const checked = new Map<string, Promise<void>>();
   // Folders this thread has written an output into (and so made and checked inside the out-dir):

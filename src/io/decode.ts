@@ -321,23 +321,26 @@ const inflateChunk = (compressed: number): number => Math.min(32 << 20, Math.max
  * swapped for the call and put back at once (synchronous: nothing else runs in between).
  */
 export function inflatingWhole<T>(fn: () => T): T {
-  const zlib = require('node:zlib') as { inflateSync: (buf: Uint8Array, opts?: object) => Buffer };
-  const inflateSync = zlib.inflateSync;
-  zlib.inflateSync = (buf, opts) => inflateSync(buf, { chunkSize: inflateChunk(buf.byteLength), ...opts });
+  const exports = zlibModule() as { inflateSync: (buf: Uint8Array, opts?: object) => Buffer };
+  const inflateSync = exports.inflateSync;
+  exports.inflateSync = (buf, opts) => inflateSync(buf, { chunkSize: inflateChunk(buf.byteLength), ...opts });
   try {
     return fn();
   } finally {
-    zlib.inflateSync = inflateSync;
+    exports.inflateSync = inflateSync;
   }
 }
 
 // node:zlib, like jschardet, is loaded only by the input that needs it.
 let zlib: typeof import('node:zlib') | undefined;
 
+function zlibModule(): typeof import('node:zlib') {
+  return (zlib ??= require('node:zlib') as typeof import('node:zlib'));
+}
+
 function gunzip(bytes: Uint8Array): Uint8Array {
-  zlib ??= require('node:zlib') as typeof import('node:zlib');
   try {
-    return zlib.gunzipSync(bytes);
+    return zlibModule().gunzipSync(bytes);
   } catch (e) {
     throw new BinaryInputError(`gzip file that does not decompress (${(e as Error).message}); is it truncated?`);
   }
